@@ -1,0 +1,24 @@
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { BotDeps } from './deps.js';
+import { registerChat } from './handlers/chat.js';
+import { registerConsultantActions } from './handlers/consultantActions.js';
+import { registerRequestForm } from './handlers/requestForm.js';
+
+/**
+ * Builds the Teams AI application with every handler. No turn-state storage is configured:
+ * all state lives in the app's own tables, so several instances can serve one bot.
+ */
+export function createBotApplication(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  registerChat(app, deps);
+  registerRequestForm(app, deps);
+  registerConsultantActions(app, deps);
+  return app;
+}

@@ -1,0 +1,143 @@
+import type { Language } from '../../domain/customer.js';
+import type { SupportRequest } from '../../domain/request.js';
+import type { Messages } from '../../i18n/de.js';
+import { formatInstant, formatTimeLeft, localeOf } from '../../i18n/format.js';
+import { messagesFor } from '../../i18n/messages.js';
+import template from './consultantRequest.json' with { type: 'json' };
+import { expandCard, type AdaptiveCard } from './template.js';
+import { Verbs, type RequestReferenceData } from './verbs.js';
+
+/** Input of {@link renderConsultantRequestCard}. */
+export interface ConsultantRequestCardInput {
+  lang: Language;
+  request: SupportRequest;
+  customerName: string;
+  /** Plan name in `lang`. */
+  planName: string;
+  /** IANA time zone in which instants are shown, e.g. "Europe/Berlin". */
+  zone: string;
+  /** Instant from which the time left until the deadline is computed. */
+  now: Date;
+}
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+/** A highlighted line of text with an Adaptive Card text color. */
+interface StatusLine {
+  text: string;
+  color: 'Default' | 'Good' | 'Attention';
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * Returns the whole minutes from `now` until `deadline`, negative once it has
+ * passed. Rounds down, so the last partial minute before the deadline reads 0
+ * and any moment after it reads at least one minute overdue.
+ *
+ * @throws RangeError if `deadline` is not a valid ISO 8601 instant.
+ */
+export function minutesUntil(deadline: string, now: Date): number {
+  const deadlineMs = Date.parse(deadline);
+  if (Number.isNaN(deadlineMs)) {
+    throw new RangeError(`minutesUntil: invalid deadline "${deadline}"`);
+  }
+  return Math.floor((deadlineMs - now.getTime()) / MS_PER_MINUTE);
+}
+
+/**
+ * Describes the SLA at a glance: "SLA eingehalten" or "SLA verfehlt" once the
+ * first contact is recorded, otherwise the time left until the deadline
+ * ("Noch 45 Min.", "Seit 20 Min. überfällig" in the attention color).
+ */
+function describeSla(request: SupportRequest, now: Date, messages: Messages, lang: Language): StatusLine {
+  const texts = messages.consultant;
+  if (request.firstContactAt !== undefined && request.slaMet !== undefined) {
+    return request.slaMet ? { text: texts.slaMet, color: 'Good' } : { text: texts.slaMissed, color: 'Attention' };
+  }
+  if (request.firstContactAt !== undefined) {
+    // The domain sets slaMet together with firstContactAt. Without it, the line shows the state only.
+    return { text: messages.states[request.state], color: 'Default' };
+  }
+
+  const minutesLeft = minutesUntil(request.deadline, now);
+  return {
+    text: capitalizeFirst(formatTimeLeft(minutesLeft, lang), lang),
+    color: minutesLeft < 0 ? 'Attention' : 'Default',
+  };
+}
+
+/** Upper-cases the first character, so "noch 45 Min." can open a line. */
+function capitalizeFirst(text: string, lang: Language): string {
+  return text.charAt(0).toLocaleUpperCase(localeOf(lang)) + text.slice(1);
+}
+
+/** Lists the request's facts, with acknowledgement and first contact once they happened. */
+function listFacts(input: ConsultantRequestCardInput, messages: Messages): Fact[] {
+  const { request, lang, zone } = input;
+  const labels = messages.consultant.labels;
+
+  const facts: Fact[] = [
+    { title: labels.customer, value: input.customerName },
+    { title: labels.plan, value: input.planName },
+    { title: labels.urgency, value: messages.urgencies[request.urgency] },
+    { title: labels.channel, value: messages.requestChannels[request.channel] },
+    { title: labels.openedAt, value: formatInstant(request.openedAt, lang, zone) },
+    { title: labels.callbackChannel, value: messages.callbackChannels[request.callbackChannel] },
+    { title: labels.callbackPhone, value: request.callbackPhone ?? messages.request.notGiven },
+    { title: labels.deadline, value: formatInstant(request.deadline, lang, zone) },
+    { title: labels.state, value: messages.states[request.state] },
+  ];
+
+  if (request.acknowledgedAt !== undefined) {
+    const value =
+      request.acknowledgedBy === undefined
+        ? formatInstant(request.acknowledgedAt, lang, zone)
+        : messages.consultant.acknowledgedBy(request.acknowledgedBy, request.acknowledgedAt, zone);
+    facts.push({ title: labels.acknowledged, value });
+  }
+  if (request.firstContactAt !== undefined) {
+    facts.push({ title: labels.firstContact, value: formatInstant(request.firstContactAt, lang, zone) });
+  }
+  return facts;
+}
+
+/**
+ * Renders the consultant's card for a request: number, emergency marker, SLA
+ * status, facts (customer, plan, urgency, callback number and channel, deadline,
+ * state, acknowledgement, first contact), contact name and description.
+ *
+ * Actions: "Übernehmen" (`request.acknowledge`) while the state is new, and
+ * "Rückruf erfolgt" (`request.callbackDone`) while no first contact is recorded.
+ * Both carry {@link RequestReferenceData}.
+ *
+ * The time left is computed from `now` at rendering and does not count down in
+ * the client; re-render the card to refresh it. Contact name and description are
+ * shown as TextRuns, which Adaptive Cards render without Markdown.
+ */
+export function renderConsultantRequestCard(input: ConsultantRequestCardInput): AdaptiveCard {
+  const { request, lang } = input;
+  const messages = messagesFor(lang);
+  const texts = messages.consultant;
+  const reference: RequestReferenceData = { customerId: request.customerId, number: request.number };
+
+  return expandCard(template, {
+    emergency: { visible: request.emergency, text: texts.emergency },
+    title: messages.request.title(request.number),
+    status: describeSla(request, input.now, messages, lang),
+    facts: listFacts(input, messages),
+    contact: { label: `${texts.labels.contact}: `, name: request.contactName },
+    descriptionHeading: texts.descriptionHeading,
+    description: request.description,
+    reference,
+    acknowledge: { visible: request.state === 'new', title: texts.acknowledge, verb: Verbs.requestAcknowledge },
+    callbackDone: {
+      visible: request.firstContactAt === undefined,
+      title: texts.callbackDone,
+      verb: Verbs.requestCallbackDone,
+    },
+  });
+}

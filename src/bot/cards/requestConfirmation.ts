@@ -1,0 +1,54 @@
+import type { Language } from '../../domain/customer.js';
+import type { SupportRequest } from '../../domain/request.js';
+import { formatInstant } from '../../i18n/format.js';
+import { messagesFor } from '../../i18n/messages.js';
+import template from './requestConfirmation.json' with { type: 'json' };
+import { expandCard, truncate, type AdaptiveCard } from './template.js';
+
+/** Maximum length of the description summary on the requester's card, in characters. */
+export const REQUEST_SUMMARY_MAX_LENGTH = 300;
+
+/** Input of {@link renderRequesterRequestCard}. */
+export interface RequesterRequestCardInput {
+  lang: Language;
+  request: SupportRequest;
+  /** IANA time zone in which instants are shown, e.g. "Europe/Berlin". */
+  zone: string;
+}
+
+/**
+ * Renders the customer contact's card for their request: number,
+ * emergency marker, callback deadline ("Rückruf spätestens …") or, once the
+ * consultant has called back, "Rückruf erfolgt: …", state and a summary of the
+ * description.
+ *
+ * The description is shown as a TextRun, which Adaptive Cards render without
+ * Markdown, so links or formatting typed by a customer stay plain text.
+ */
+export function renderRequesterRequestCard(input: RequesterRequestCardInput): AdaptiveCard {
+  const { request, lang, zone } = input;
+  const messages = messagesFor(lang);
+  const texts = messages.request;
+
+  const callback =
+    request.firstContactAt === undefined
+      ? { text: texts.callbackBy(request.deadline, zone), color: 'Accent' }
+      : { text: texts.callbackDone(request.firstContactAt, zone), color: 'Good' };
+
+  const facts = [
+    { title: texts.labels.state, value: messages.states[request.state] },
+    { title: texts.labels.urgency, value: messages.urgencies[request.urgency] },
+    { title: texts.labels.callbackChannel, value: messages.callbackChannels[request.callbackChannel] },
+    { title: texts.labels.callbackPhone, value: request.callbackPhone ?? texts.notGiven },
+    { title: texts.labels.openedAt, value: formatInstant(request.openedAt, lang, zone) },
+  ];
+
+  return expandCard(template, {
+    title: texts.title(request.number),
+    emergency: { visible: request.emergency, text: texts.emergency },
+    callback,
+    facts,
+    descriptionHeading: texts.descriptionHeading,
+    summary: truncate(request.description, REQUEST_SUMMARY_MAX_LENGTH),
+  });
+}

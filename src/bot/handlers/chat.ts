@@ -1,0 +1,125 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { MAX_DESCRIPTION_LENGTH } from '../../domain/requestInput.js';
+import { messagesFor } from '../../i18n/index.js';
+import type { Caller } from '../../services/callers.js';
+import { toAttachment } from '../cards/attachment.js';
+import { renderLeadCard } from '../cards/lead.js';
+import { renderRequestFormCard } from '../cards/requestForm.js';
+import { renderWelcomeCard } from '../cards/welcome.js';
+import type { BotDeps } from '../deps.js';
+import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
+import { replyOnFailure } from './failures.js';
+
+/** Messages that ask for the welcome card rather than describe a problem. */
+const greetingPattern =
+  /^(hallo|hi|hey|moin|servus|guten (morgen|tag|abend)|hello|good (morning|afternoon|evening)|start|hilfe|help|menü|menu)[\s!.?]*$/i;
+
+/** Messages that ask for an empty request form. */
+const newRequestPattern = /^(neue anfrage|new request|anfrage)[\s!.?]*$/i;
+
+/** Maximum length of the message text forwarded to the consultant in a lead card. */
+const LEAD_TEXT_MAX_LENGTH = 500;
+
+/**
+ * Registers the 1:1 chat: installation, greetings, free text that becomes a request form,
+ * and the replies to the consultant, to plans without Teams and to unknown tenants.
+ */
+export function registerChat(app: Application<TurnState>, deps: BotDeps): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient?.id);
+    if (!botAdded) return;
+    await answer(context, deps, '');
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await answer(context, deps, (context.activity.text ?? '').trim());
+  });
+}
+
+async function answer(context: TurnContext, deps: BotDeps, text: string): Promise<void> {
+  const fallbackLanguage = languageOf({ kind: 'unknownTenant', tenantId: '' }, context.activity);
+
+  await replyOnFailure(context, fallbackLanguage, deps.logger, async () => {
+    const caller = await deps.callers.resolve(callerIdentityOf(context.activity));
+    const lang = languageOf(caller, context.activity);
+    const replies = messagesFor(lang).replies;
+
+    switch (caller.kind) {
+      case 'consultant':
+        await deps.notifier.registerConsultantChat(context);
+        deps.logger.info(logIdsOf(context.activity), 'consultant chat registered');
+        await context.sendActivity(replies.consultantChatRegistered);
+        return;
+
+      case 'unknownTenant':
+        deps.logger.info(logIdsOf(context.activity), 'message from an unknown tenant; no request stored');
+        await context.sendActivity(replies.unknownTenant);
+        await notifyLead(context, deps, caller.tenantId, text);
+        return;
+
+      case 'channelNotIncluded':
+        deps.logger.info(
+          { ...logIdsOf(context.activity), customerId: caller.customer.id, planId: caller.plan.id },
+          'message from a plan without the Teams channel; no request stored',
+        );
+        await context.sendActivity(replies.noTeamsChannel(caller.plan.name[lang], caller.plan.channels, deps.hotlinePhone));
+        return;
+
+      case 'contact':
+        await answerContact(context, deps, caller, text);
+        return;
+    }
+  });
+}
+
+async function answerContact(
+  context: TurnContext,
+  deps: BotDeps,
+  caller: Extract<Caller, { kind: 'contact' }>,
+  text: string,
+): Promise<void> {
+  const lang = languageOf(caller, context.activity);
+
+  if (text === '' || greetingPattern.test(text)) {
+    const card = renderWelcomeCard({
+      lang,
+      contactName: caller.contact.name,
+      customerName: caller.customer.name,
+      plan: caller.plan,
+      emergencyLine: deps.catalog.emergencyLine,
+      emergencyPhone: deps.emergencyPhone,
+      zone: deps.zone,
+    });
+    await context.sendActivity(MessageFactory.attachment(toAttachment(card)));
+    return;
+  }
+
+  const description = newRequestPattern.test(text) ? '' : text;
+  const tooLong = description.length > MAX_DESCRIPTION_LENGTH;
+  const form = renderRequestFormCard({
+    lang,
+    description: description.slice(0, MAX_DESCRIPTION_LENGTH),
+    callbackPhone: caller.contact.phone,
+    maxDescriptionLength: MAX_DESCRIPTION_LENGTH,
+    error: tooLong ? messagesFor(lang).replies.descriptionTooLong(MAX_DESCRIPTION_LENGTH, description.length) : undefined,
+  });
+  await context.sendActivity(MessageFactory.attachment(toAttachment(form)));
+}
+
+async function notifyLead(context: TurnContext, deps: BotDeps, tenantId: string, text: string): Promise<void> {
+  const activity = context.activity;
+  await deps.notifier.sendToConsultant(
+    (lang) =>
+      renderLeadCard({
+        lang,
+        tenantId: tenantId || '-',
+        userName: activity.from?.name ?? '-',
+        aadObjectId: activity.from?.aadObjectId ?? '-',
+        messageText: text.slice(0, LEAD_TEXT_MAX_LENGTH),
+        at: deps.clock.now().toISOString(),
+        zone: deps.zone,
+      }),
+    { ...logIdsOf(activity), kind: 'lead' },
+  );
+}

@@ -1,0 +1,188 @@
+import { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Language } from '../../domain/customer.js';
+import { CALLBACK_CHANNELS, URGENCIES, type SupportRequest } from '../../domain/request.js';
+import {
+  CALLBACK_PHONE_MAX_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  validateRequestInput,
+  type RequestInputError,
+} from '../../domain/requestInput.js';
+import { messagesFor } from '../../i18n/index.js';
+import type { Caller } from '../../services/callers.js';
+import { StorageUnavailableError } from '../../storage/errors.js';
+import type { CardCopy } from '../../storage/requests.js';
+import { renderConsultantRequestCard } from '../cards/consultantRequest.js';
+import { renderRequestFormCard } from '../cards/requestForm.js';
+import { renderRequesterRequestCard } from '../cards/requestConfirmation.js';
+import type { AdaptiveCard } from '../cards/template.js';
+import { Verbs, type RequestFormData, type RequestSubmitData } from '../cards/verbs.js';
+import type { BotDeps } from '../deps.js';
+import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
+import { describeFailure } from './failures.js';
+
+type ContactCaller = Extract<Caller, { kind: 'contact' }>;
+
+/** Registers the request form: opening it from the welcome card and submitting it. */
+export function registerRequestForm(app: Application<TurnState>, deps: BotDeps): void {
+  app.adaptiveCards.actionExecute<RequestFormData>(Verbs.requestForm, async (context, _state, data) => {
+    return withContact(context, deps, async (caller, lang) =>
+      renderRequestFormCard({
+        lang,
+        description: typeof data.description === 'string' ? data.description.slice(0, MAX_DESCRIPTION_LENGTH) : '',
+        callbackPhone: caller.contact.phone,
+        maxDescriptionLength: MAX_DESCRIPTION_LENGTH,
+      }),
+    );
+  });
+
+  app.adaptiveCards.actionExecute<RequestSubmitData>(Verbs.requestSubmit, async (context, _state, data) => {
+    // On a storage outage the form comes back with everything the contact typed, so no input is lost.
+    return withContact(
+      context,
+      deps,
+      (caller, lang) => submit(context, deps, caller, lang, data),
+      (lang) => refilledForm(lang, data, messagesFor(lang).replies.storageUnavailable),
+    );
+  });
+}
+
+/**
+ * Resolves the caller and runs `handler` for a Teams contact; everyone else gets a text reply.
+ * On a storage outage the reply comes from `onStorageUnavailable` when given, else it is a text.
+ */
+async function withContact(
+  context: TurnContext,
+  deps: BotDeps,
+  handler: (caller: ContactCaller, lang: Language) => Promise<AdaptiveCard | string>,
+  onStorageUnavailable?: (lang: Language) => AdaptiveCard,
+): Promise<AdaptiveCard | string> {
+  let lang = languageOf({ kind: 'unknownTenant', tenantId: '' }, context.activity);
+  try {
+    const caller = await deps.callers.resolve(callerIdentityOf(context.activity));
+    lang = languageOf(caller, context.activity);
+    const replies = messagesFor(lang).replies;
+
+    if (caller.kind === 'unknownTenant') return replies.unknownTenant;
+    if (caller.kind === 'channelNotIncluded') {
+      return replies.noTeamsChannel(caller.plan.name[lang], caller.plan.channels, deps.hotlinePhone);
+    }
+    if (caller.kind === 'consultant') return replies.consultantOnly;
+    return await handler(caller, lang);
+  } catch (error) {
+    const answer = describeFailure(error, lang, context, deps.logger);
+    return error instanceof StorageUnavailableError && onStorageUnavailable ? onStorageUnavailable(lang) : answer;
+  }
+}
+
+/**
+ * Validates the form, opens the request, notifies the consultant and returns the requester's card,
+ * which replaces the form. A redelivered invoke for the same form returns the same request.
+ */
+async function submit(
+  context: TurnContext,
+  deps: BotDeps,
+  caller: ContactCaller,
+  lang: Language,
+  data: RequestSubmitData,
+): Promise<AdaptiveCard | string> {
+  const validation = validateRequestInput(data as Record<string, unknown>);
+  if (!validation.ok) return refilledForm(lang, data, describeInputError(validation.error, lang));
+
+  const formActivityId = context.activity.replyToId;
+  const conversationId = context.activity.conversation.id;
+  if (formActivityId) {
+    const claim = await deps.submissions.claim(conversationId, formActivityId, deps.clock.now());
+    if (claim.status === 'taken') {
+      if (!claim.number || !claim.customerId) return messagesFor(lang).replies.requestInProgress;
+      const existing = await deps.requests.get(claim.customerId, claim.number);
+      return renderRequesterRequestCard({ lang, request: existing.request, zone: deps.zone });
+    }
+  }
+
+  let request: SupportRequest;
+  try {
+    request = await deps.requests.open({
+      customer: caller.customer,
+      contact: caller.contact,
+      input: validation.value,
+      channel: 'teams',
+      emergency: false,
+    });
+  } catch (error) {
+    if (formActivityId) await deps.submissions.release(conversationId, formActivityId).catch(() => undefined);
+    throw error;
+  }
+  if (formActivityId) await deps.submissions.complete(conversationId, formActivityId, request.customerId, request.number);
+
+  const ids = { ...logIdsOf(context.activity), customerId: request.customerId, requestNumber: request.number };
+  deps.logger.info({ ...ids, deadline: request.deadline }, 'request opened');
+
+  await rememberCopies(context, deps, caller, lang, request, formActivityId, ids);
+  return renderRequesterRequestCard({ lang, request, zone: deps.zone });
+}
+
+/** Stores where the requester's card is and sends the consultant's card, storing its id too. */
+async function rememberCopies(
+  context: TurnContext,
+  deps: BotDeps,
+  caller: ContactCaller,
+  lang: Language,
+  request: SupportRequest,
+  formActivityId: string | undefined,
+  ids: Record<string, unknown>,
+): Promise<void> {
+  const copies: CardCopy[] = [];
+  if (formActivityId) {
+    const reference = { ...TurnContext.getConversationReference(context.activity), locale: lang };
+    copies.push({ role: 'requester', conversation: reference, activityId: formActivityId });
+  }
+
+  const consultantCopy = await deps.notifier.sendToConsultant(
+    (consultantLang) =>
+      renderConsultantRequestCard({
+        lang: consultantLang,
+        request,
+        customerName: caller.customer.name,
+        planName: caller.plan.name[consultantLang],
+        zone: deps.zone,
+        now: deps.clock.now(),
+      }),
+    ids,
+  );
+  if (consultantCopy) copies.push(consultantCopy);
+
+  for (const copy of copies) {
+    await deps.requests.addCard(request.customerId, request.number, copy);
+  }
+}
+
+/** Renders the request form again with what the contact submitted and a message above the inputs. */
+function refilledForm(lang: Language, data: RequestSubmitData, error: string): AdaptiveCard {
+  const text = (value: unknown, maxLength: number) => (typeof value === 'string' ? value.slice(0, maxLength) : undefined);
+  const urgency = URGENCIES.find((candidate) => candidate === data.urgency);
+  const callbackChannel = CALLBACK_CHANNELS.find((candidate) => candidate === data.callbackChannel);
+  return renderRequestFormCard({
+    lang,
+    description: text(data.description, MAX_DESCRIPTION_LENGTH) ?? '',
+    urgency,
+    callbackPhone: text(data.callbackPhone, CALLBACK_PHONE_MAX_LENGTH),
+    callbackChannel,
+    maxDescriptionLength: MAX_DESCRIPTION_LENGTH,
+    error,
+  });
+}
+
+function describeInputError(error: RequestInputError, lang: Language): string {
+  const replies = messagesFor(lang).replies;
+  switch (error.code) {
+    case 'descriptionMissing':
+      return replies.descriptionMissing;
+    case 'descriptionTooLong':
+      return replies.descriptionTooLong(error.max, error.length);
+    case 'invalidPhone':
+      return replies.invalidPhone(error.value);
+    case 'invalidChoice':
+      return replies.invalidChoice;
+  }
+}

@@ -1,0 +1,85 @@
+import { MessageFactory, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Language } from '../domain/customer.js';
+import { resolveLanguage } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { ConversationRepository } from '../storage/conversations.js';
+import type { CardCopy } from '../storage/requests.js';
+import { toAttachment } from './cards/attachment.js';
+import type { AdaptiveCard } from './cards/template.js';
+
+/** Key under which the consultant's chat is stored. */
+const CONSULTANT_KEY = 'primary';
+
+/** Sends proactive cards and updates every stored copy of a card. */
+export class Notifier {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly conversations: ConversationRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Stores the conversation of the current turn as the consultant's chat. */
+  async registerConsultantChat(context: TurnContext): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.conversations.save('consultant', CONSULTANT_KEY, { ...reference, locale: context.activity.locale });
+  }
+
+  /** Whether the consultant's chat is known, so proactive cards can reach it. */
+  async consultantLanguage(): Promise<Language | undefined> {
+    const reference = await this.conversations.get('consultant', CONSULTANT_KEY);
+    return reference ? resolveLanguage(undefined, reference.locale) : undefined;
+  }
+
+  /**
+   * Sends a card to the consultant's chat.
+   *
+   * @returns where the card was posted, or undefined when the consultant's chat is not registered yet
+   *   or the connector failed; both are logged and never stop the customer's action.
+   */
+  async sendToConsultant(render: (lang: Language) => AdaptiveCard, logIds: Record<string, unknown>): Promise<CardCopy | undefined> {
+    const reference = await this.conversations.get('consultant', CONSULTANT_KEY);
+    if (!reference) {
+      this.logger.warn(logIds, 'consultant chat not registered; card not delivered');
+      return undefined;
+    }
+
+    const card = render(resolveLanguage(undefined, reference.locale));
+    try {
+      const activityId = await this.send(reference, card);
+      return { role: 'consultant', conversation: reference, activityId };
+    } catch (error) {
+      this.logger.error({ ...logIds, err: error }, 'sending the consultant card failed');
+      return undefined;
+    }
+  }
+
+  /**
+   * Replaces every stored copy of a card with a new rendering. A copy that cannot be updated
+   * is logged and skipped, so one deleted chat does not block the others.
+   */
+  async updateCopies(
+    copies: readonly CardCopy[],
+    render: (copy: CardCopy) => AdaptiveCard,
+    logIds: Record<string, unknown>,
+  ): Promise<void> {
+    for (const copy of copies) {
+      try {
+        await this.adapter.continueConversationAsync(this.botAppId, copy.conversation, async (context) => {
+          await context.updateActivity({ ...MessageFactory.attachment(toAttachment(render(copy))), id: copy.activityId });
+        });
+      } catch (error) {
+        this.logger.error({ ...logIds, err: error, activityId: copy.activityId, role: copy.role }, 'updating a card copy failed');
+      }
+    }
+  }
+
+  private async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<string> {
+    let activityId = '';
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      const response = await context.sendActivity(MessageFactory.attachment(toAttachment(card)));
+      activityId = response?.id ?? '';
+    });
+    return activityId;
+  }
+}

@@ -1,0 +1,54 @@
+/** Where a support request came in. */
+export type RequestChannel = 'teams' | 'phone' | 'whatsapp' | 'emergency-line';
+
+/** Callback channels in the order the form offers them. */
+export const CALLBACK_CHANNELS = ['phone', 'teams-call', 'teams-chat'] as const;
+
+/** How the customer wants to be called back. */
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
+
+/** Urgencies in the order the form offers them. */
+export const URGENCIES = ['low', 'normal', 'high'] as const;
+
+/** Urgency the customer chose; an emergency is a separate request kind. */
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Lifecycle state of a support request. */
+export type RequestState =
+  | 'new'
+  | 'acknowledged'
+  | 'callbackDone'
+  | 'inProgress'
+  | 'waitingForCustomer'
+  | 'resolved'
+  | 'closed';
+
+/** A support request as stored, with its SLA facts. */
+export interface SupportRequest {
+  /** Readable number, unique per year: "HD-2026-0001". */
+  number: string;
+  customerId: string;
+  /** Plan at opening time; the deadline was computed with it. */
+  planId: string;
+  emergency: boolean;
+  description: string;
+  urgency: Urgency;
+  callbackPhone?: string;
+  callbackChannel: CallbackChannel;
+  channel: RequestChannel;
+  /** Entra object id of the contact who opened it. */
+  contactAadObjectId: string;
+  contactName: string;
+  state: RequestState;
+  /** ISO 8601 instants with offset. */
+  openedAt: string;
+  deadline: string;
+  /** Guarantee applied, in business minutes (or wall-clock minutes for an emergency). */
+  guaranteeMinutes: number;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+  /** First callback or first contact by the consultant. */
+  firstContactAt?: string;
+  /** Whether the first contact happened at or before the deadline; set with `firstContactAt`. */
+  slaMet?: boolean;
+}

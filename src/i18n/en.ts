@@ -1,0 +1,206 @@
+import type { Channel, Entitlement, TimeType } from '../domain/catalog.js';
+import type { EmergencyTextValues, Messages } from './de.js';
+import { formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
+
+const channels: Messages['channels'] = {
+  phone: 'phone',
+  'priority-phone': 'priority hotline',
+  whatsapp: 'WhatsApp',
+  teams: 'Microsoft Teams',
+};
+
+const entitlementKinds: Record<Entitlement['kind'], string> = {
+  'check-in': 'Check-in call',
+  'proactive-call': 'Proactive call',
+  'strategy-meeting': 'Strategy meeting',
+  'roadmap-review': 'Roadmap review',
+};
+
+const entitlementPeriods: Record<Entitlement['period'], string> = {
+  isoWeek: 'once a week',
+  month: 'once a month',
+  quarter: 'once a quarter',
+};
+
+const timeTypes: Messages['timeTypes'] = {
+  support: 'support',
+  project: 'project work',
+  emergency: 'emergencies',
+  'on-site': 'on-site work',
+};
+
+/**
+ * English message catalog. Typed as the German one, so a missing or extra key
+ * or a changed message signature is a compile error.
+ */
+export const en: Messages = {
+  channels,
+  requestChannels: {
+    teams: 'Microsoft Teams',
+    phone: 'phone',
+    whatsapp: 'WhatsApp',
+    'emergency-line': 'emergency line',
+  },
+  callbackChannels: {
+    phone: 'phone',
+    'teams-call': 'Teams call',
+    'teams-chat': 'Teams chat',
+  },
+  urgencies: {
+    low: 'low',
+    normal: 'normal',
+    high: 'high',
+  },
+  states: {
+    new: 'new',
+    acknowledged: 'acknowledged',
+    callbackDone: 'callback done',
+    inProgress: 'in progress',
+    waitingForCustomer: 'waiting for customer',
+    resolved: 'resolved',
+    closed: 'closed',
+  },
+  timeTypes,
+
+  plan: {
+    guarantee: (minutes: number) => `Callback within ${formatDuration(minutes, 'en')} during service hours`,
+    guaranteeWithWeekend: (workingDayMinutes: number, weekendMinutes: number) =>
+      `Callback within ${formatDuration(workingDayMinutes, 'en')} on working days and within ` +
+      `${formatDuration(weekendMinutes, 'en')} on weekends and public holidays, during service hours`,
+    serviceHours: (start: string, end: string) => `Mon–Fri ${start}–${end}, not on public holidays`,
+    serviceHoursWithWeekend: (start: string, end: string, weekendStart: string, weekendEnd: string) =>
+      `Mon–Fri ${start}–${end}; Sat, Sun and public holidays ${weekendStart}–${weekendEnd}`,
+    includedHours: (minutes: number, covers: readonly TimeType[]) =>
+      `${formatDuration(minutes, 'en')} per month for ${formatList(covers.map((type) => timeTypes[type]), 'en')}`,
+    rollover: (capMinutes: number) =>
+      `Up to ${formatDuration(capMinutes, 'en')} of unused hours carry over to the next month ` +
+      'and expire if they are not used there',
+    bonus: (entitlement: Entitlement) =>
+      `${entitlementKinds[entitlement.kind]} (${formatDuration(entitlement.durationMinutes, 'en')}), ` +
+      entitlementPeriods[entitlement.period],
+    emergency: (values: EmergencyTextValues) =>
+      `In an emergency (server down, complete outage, security incident), call the ${values.lineName} ` +
+      `at ${values.phone}. You get a callback within ${formatDuration(values.guaranteeMinutes, 'en')} ` +
+      `around the clock, including nights, weekends and public holidays. ` +
+      `An emergency costs a ${formatEuro(values.baseFeeCents, 'en')} base fee plus ` +
+      `${formatEuro(values.hourlyRateCents, 'en')} per hour, plus VAT. ` +
+      `This time is not taken from your included hours.`,
+  },
+
+  welcome: {
+    greeting: (contactName: string) => `Hello ${contactName}!`,
+    intro: (customerName: string) =>
+      `In this chat you reach Microsoft 365 support for ${customerName}. ` +
+      `Describe your issue with "New request" and you will get a callback within the guaranteed time.`,
+    factsHeading: 'What your plan includes',
+    labels: {
+      plan: 'Plan',
+      guarantee: 'Callback guarantee',
+      serviceHours: 'Service hours',
+      includedHours: 'Included hours',
+      rollover: 'Rollover',
+      bonus: 'Bonus',
+    },
+    emergencyHeading: 'In an emergency',
+    newRequest: 'New request',
+  },
+
+  form: {
+    title: 'New request',
+    intro: 'Please describe your issue as precisely as you can: what happened, who is affected and since when?',
+    descriptionLabel: 'Description',
+    descriptionPlaceholder: 'e.g. Since this morning three colleagues cannot send email in Outlook.',
+    descriptionError: (maxLength: number) =>
+      `Please describe your issue (at most ${formatInteger(maxLength, 'en')} characters).`,
+    urgencyLabel: 'Urgency',
+    callbackPhoneLabel: 'Callback number (optional)',
+    callbackPhonePlaceholder: 'e.g. +49 221 1234567',
+    callbackPhoneError: 'Please enter a phone number with area code, e.g. +49 221 1234567 or 0221 1234567.',
+    callbackChannelLabel: 'Call back by',
+    submit: 'Send request',
+  },
+
+  request: {
+    title: (number: string) => `Request ${number}`,
+    emergency: 'Emergency',
+    callbackBy: (deadline: string, zone: string) => `Callback by ${formatInstant(deadline, 'en', zone)}`,
+    callbackDone: (at: string, zone: string) => `Callback done: ${formatInstant(at, 'en', zone)}`,
+    descriptionHeading: 'Your description',
+    notGiven: 'not given',
+    labels: {
+      state: 'Status',
+      urgency: 'Urgency',
+      callbackChannel: 'Call back by',
+      callbackPhone: 'Callback number',
+      openedAt: 'Received',
+    },
+  },
+
+  consultant: {
+    emergency: 'EMERGENCY',
+    descriptionHeading: 'Description',
+    acknowledgedBy: (name: string, at: string, zone: string) => `${name}, ${formatInstant(at, 'en', zone)}`,
+    slaMet: 'SLA met',
+    slaMissed: 'SLA missed',
+    acknowledge: 'Acknowledge',
+    callbackDone: 'Callback done',
+    labels: {
+      customer: 'Customer',
+      plan: 'Plan',
+      urgency: 'Urgency',
+      channel: 'Received via',
+      openedAt: 'Received',
+      contact: 'Contact',
+      callbackPhone: 'Callback number',
+      callbackChannel: 'Call back by',
+      deadline: 'Callback by',
+      state: 'Status',
+      acknowledged: 'Acknowledged',
+      firstContact: 'First contact',
+    },
+  },
+
+  lead: {
+    title: 'New lead: unknown tenant',
+    intro: 'Someone from a tenant that belongs to no customer has written to the bot.',
+    unknown: 'unknown',
+    emptyMessage: '(no text)',
+    labels: {
+      name: 'Name',
+      tenantId: 'Tenant ID',
+      aadObjectId: 'Entra object ID',
+      at: 'Time',
+      message: 'Message',
+    },
+  },
+
+  replies: {
+    noTeamsChannel: (planName: string, planChannels: readonly Channel[], phone: string) =>
+      `Requests through Microsoft Teams are not part of your plan "${planName}". ` +
+      `Your plan includes ${formatList(planChannels.map((channel) => channels[channel]), 'en')}. ` +
+      `You can reach support at ${phone}.`,
+    unknownTenant:
+      'Your organisation is not registered for Hotline Desk yet. ' +
+      'The consultant has been informed and will get in touch with you.',
+    descriptionMissing: 'Please describe your issue so that the request can be created.',
+    descriptionTooLong: (maxLength: number, actualLength: number) =>
+      `The description is ${formatInteger(actualLength, 'en')} characters long, but at most ` +
+      `${formatInteger(maxLength, 'en')} characters are allowed. Please shorten the text and send the request again.`,
+    invalidPhone: (value: string) =>
+      `"${value}" is not a valid phone number. ` +
+      'Please enter the number with area code, e.g. +49 221 1234567 or 0221 1234567.',
+    invalidChoice: 'Please choose the urgency and the callback channel from the options offered.',
+    invalidCardData: 'This card does not contain a valid request number and cannot be processed.',
+    requestInProgress: 'This request has already been sent and is being created. Please do not send it again.',
+    storageUnavailable:
+      'Your request could not be saved just now because of a technical problem. ' +
+      'Your input is not lost. Please send it again in a few minutes.',
+    genericError:
+      'Sorry, something went wrong. Please try again in a few minutes. ' +
+      'If it is urgent, please call the hotline.',
+    consultantOnly: 'Only the consultant can perform this action.',
+    requestNotFound: (number: string) => `Request ${number} was not found. Please check the number.`,
+    consultantChatRegistered:
+      'From now on this chat receives the consultant cards. New customer requests appear here.',
+  },
+};

@@ -1,0 +1,133 @@
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createBotApplication } from './bot/app.js';
+import { createAdapter } from './bot/adapter.js';
+import { Notifier } from './bot/notifier.js';
+import { loadBusiness } from './businessSetup.js';
+import { loadConfig, type AppConfig } from './config.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { createLogger, type Logger } from './logger.js';
+import { createServer } from './server.js';
+import { CallerDirectory } from './services/callers.js';
+import { loadDemoCustomers } from './services/demoData.js';
+import { RequestService } from './services/requestService.js';
+import { ConversationRepository } from './storage/conversations.js';
+import { CounterRepository } from './storage/counters.js';
+import { CustomerRepository } from './storage/customers.js';
+import { RequestRepository } from './storage/requests.js';
+import { SubmissionRepository } from './storage/submissions.js';
+import { createStorage } from './storage/tables.js';
+
+/** A running Hotline Desk: its HTTP address and how to stop it. */
+export interface RunningDesk {
+  /** Base URL of the HTTP server, e.g. "http://127.0.0.1:3978". */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Replaceable parts for tests: a controlled clock and a quiet logger. */
+export interface DeskOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * Starts Hotline Desk: catalog and calendar, storage, services, the bot, then the HTTP server.
+ *
+ * @throws Error when the catalog, the holiday region or the demo data is invalid, or storage cannot be reached.
+ */
+export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrides = {}): Promise<RunningDesk> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+
+  // Load the service catalog and the holiday calendar first: an invalid catalog must stop the start.
+  const { catalog, calendar } = loadBusiness(config.business);
+  logger.info({ plans: catalog.plans.map((plan) => plan.id), region: calendar.holidays.region }, 'service catalog loaded');
+
+  // Create the tables before any repository touches them.
+  const storage = createStorage(config.storage.connectionString, { tablePrefix: config.storage.tablePrefix });
+  await storage.ensureTables();
+  const customers = new CustomerRepository(storage.tables);
+  const requests = new RequestRepository(storage.tables);
+  const counters = new CounterRepository(storage.tables);
+  const conversations = new ConversationRepository(storage.tables);
+  const submissions = new SubmissionRepository(storage.tables);
+
+  // Demo customers only fill empty tables, so a restart keeps what was changed since.
+  if (config.business.demoDataPath) {
+    const created = await loadDemoCustomers(config.business.demoDataPath, customers, catalog);
+    logger.info({ created, path: config.business.demoDataPath }, 'demo customers checked');
+  }
+
+  // Services hold the business rules that the bot (and later the tab) call.
+  const callers = new CallerDirectory(customers, catalog, config.consultant);
+  const requestService = new RequestService(requests, counters, catalog, calendar, clock);
+
+  // The bot: adapter, proactive notifier and the Teams AI application with its handlers.
+  const adapter = createAdapter(config.bot, logger);
+  const notifier = new Notifier(adapter, config.bot.appId ?? '', conversations, logger);
+  const bot = createBotApplication(adapter, config.bot.appId ?? '', {
+    catalog,
+    zone: calendar.zone,
+    hotlinePhone: config.business.hotlinePhone,
+    emergencyPhone: config.business.emergencyPhone,
+    clock,
+    callers,
+    requests: requestService,
+    submissions,
+    notifier,
+    logger,
+  });
+
+  // The HTTP server comes last, so no request arrives before everything above is ready.
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context).then(() => undefined) }, logger);
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ url, messagesEndpoint: `${url}/api/messages` }, 'Hotline Desk listening');
+
+  return {
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      logger.info('Hotline Desk stopped');
+    },
+  };
+}
+
+/** Runs Hotline Desk as a process until SIGINT or SIGTERM. */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+
+  const logger = createLogger(config.logLevel);
+  let desk: RunningDesk;
+  try {
+    desk = await startHotlineDesk(config, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Hotline Desk failed to start');
+    process.exit(1);
+  }
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    desk.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

@@ -1,0 +1,49 @@
+import restify from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from './logger.js';
+
+const TAB_PLACEHOLDER = `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Hotline Desk</title></head>
+<body style="font-family: 'Segoe UI', sans-serif; margin: 2rem">
+<h1>Hotline Desk</h1>
+<p>Der Berater-Tab ist in Vorbereitung. Neue Anfragen erscheinen als Karten im Chat mit dem Bot.</p>
+</body></html>`;
+
+/** Handlers the HTTP server routes to. */
+export interface ServerRoutes {
+  adapter: TeamsAdapter;
+  /** Runs one bot turn. */
+  runTurn(context: TurnContext): Promise<void>;
+}
+
+/**
+ * Creates the restify server with the bot endpoint `/api/messages` and a liveness probe `/healthz`.
+ * Teams caps a message at about 100 KB, so bodies above 1 MiB are rejected before parsing.
+ */
+export function createServer(routes: ServerRoutes, logger: Logger): restify.Server {
+  const server = restify.createServer({ name: 'hotline-desk', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (request, response) => {
+    await routes.adapter.process(request, response, (context) => routes.runTurn(context));
+  });
+
+  // Placeholder of the personal tab that the app manifest points at.
+  server.get('/tab', (_request, response, next) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(TAB_PLACEHOLDER);
+    next();
+  });
+
+  server.get('/healthz', (_request, response, next) => {
+    response.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.on('restifyError', (request, _response, error, callback) => {
+    logger.warn({ err: error, method: request.method, url: request.url }, 'HTTP request failed');
+    callback();
+  });
+  return server;
+}

@@ -1,0 +1,71 @@
+import type { Catalog, Plan } from '../domain/catalog.js';
+import { findPlan } from '../domain/catalog.js';
+import type { Contact, Customer } from '../domain/customer.js';
+import type { CustomerRepository } from '../storage/customers.js';
+
+/** Sender of an activity, classified by what the app lets them do. */
+export type Caller =
+  | { kind: 'consultant' }
+  | { kind: 'contact'; customer: Customer; contact: Contact; plan: Plan }
+  | { kind: 'channelNotIncluded'; customer: Customer; contact: Contact; plan: Plan }
+  | { kind: 'unknownTenant'; tenantId: string };
+
+/** Identity of the person behind an activity. */
+export interface CallerIdentity {
+  tenantId?: string;
+  aadObjectId?: string;
+  name?: string;
+  conversationId: string;
+}
+
+/** The consultant as configured, plus the local stand-in conversation for Playground runs. */
+export interface ConsultantIdentity {
+  tenantId: string;
+  aadObjectId: string;
+  devConversationId?: string;
+}
+
+/** Resolves an activity's sender to the consultant, a contact of a known customer, or an unknown tenant. */
+export class CallerDirectory {
+  constructor(
+    private readonly customers: CustomerRepository,
+    private readonly catalog: Catalog,
+    private readonly consultant: ConsultantIdentity,
+  ) {}
+
+  /** Whether the identity is the configured consultant (or writes in the local stand-in chat). */
+  isConsultant(identity: CallerIdentity): boolean {
+    if (this.consultant.devConversationId && identity.conversationId === this.consultant.devConversationId) return true;
+    return identity.tenantId === this.consultant.tenantId && identity.aadObjectId === this.consultant.aadObjectId;
+  }
+
+  /** Returns a customer's display name, or undefined for an unknown id. */
+  async customerName(customerId: string): Promise<string | undefined> {
+    return (await this.customers.get(customerId))?.name;
+  }
+
+  /**
+   * Resolves the caller. A person from a customer's tenant who is not yet a contact is added as one
+   * (without approval rights), because the tenant itself proves they work for the customer.
+   */
+  async resolve(identity: CallerIdentity): Promise<Caller> {
+    if (this.isConsultant(identity)) return { kind: 'consultant' };
+
+    const tenantId = identity.tenantId ?? '';
+    const customer = tenantId ? await this.customers.findByTenant(tenantId) : undefined;
+    if (!customer || !identity.aadObjectId) return { kind: 'unknownTenant', tenantId };
+
+    const contact =
+      (await this.customers.getContact(customer.id, identity.aadObjectId)) ??
+      (await this.customers.addContact({
+        customerId: customer.id,
+        aadObjectId: identity.aadObjectId,
+        name: identity.name?.slice(0, 200) || identity.aadObjectId,
+        approver: false,
+      }));
+
+    const plan = findPlan(this.catalog, customer.planId);
+    const kind = plan.channels.includes('teams') ? 'contact' : 'channelNotIncluded';
+    return { kind, customer, contact, plan };
+  }
+}
