@@ -43,6 +43,8 @@ export interface SupportRequest {
   /** ISO 8601 instants with offset. */
   openedAt: string;
   deadline: string;
+  /** Instant at which 75 % of the SLA time has elapsed; the consultant is warned then. */
+  atRiskAt?: string;
   /** Guarantee applied, in business minutes (or wall-clock minutes for an emergency). */
   guaranteeMinutes: number;
   acknowledgedAt?: string;

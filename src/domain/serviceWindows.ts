@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { HolidayCalendar } from './businessCalendar.js';
 import type { Plan, ServiceWindow, YearEndPolicy } from './catalog.js';
+import { subtractIntervals, type Interval } from './interval.js';
 
 /** Working day (Mon–Fri, no holiday) or weekend; public holidays count as weekend days. */
 export type DayType = 'workingDay' | 'weekend';
@@ -85,17 +86,23 @@ export const MAX_SEARCH_DAYS = 400;
 /**
  * Yields a plan's service intervals in time order, starting with the local date that contains `fromMs`.
  * Intervals that end at or before `fromMs` are skipped; the first one may start before `fromMs`.
+ * Excluded spans (the consultant's absences) are cut out, so one day may yield several pieces.
  */
 export function* serviceIntervalsFrom(
   hours: ServiceHours,
   fromMs: number,
   calendar: BusinessCalendar,
+  excluded: readonly Interval[] = [],
 ): Generator<ServiceInterval> {
   let day = DateTime.fromMillis(fromMs, { zone: calendar.zone }).startOf('day');
 
   for (let searched = 0; searched < MAX_SEARCH_DAYS; searched += 1) {
     const interval = serviceIntervalOn(hours, day.toISODate() as string, calendar);
-    if (interval && interval.endMs > fromMs) yield interval;
+    if (interval && interval.endMs > fromMs) {
+      for (const piece of subtractIntervals([interval], excluded)) {
+        if (piece.endMs > fromMs) yield { ...interval, startMs: piece.startMs, endMs: piece.endMs };
+      }
+    }
     day = day.plus({ days: 1 });
   }
 }

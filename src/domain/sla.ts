@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon';
 import type { EmergencyLine, Plan } from './catalog.js';
+import type { Interval } from './interval.js';
 import { MAX_SEARCH_DAYS, serviceIntervalsFrom, type BusinessCalendar } from './serviceWindows.js';
 
 const MINUTE_MS = 60_000;
+
+/** Share of the SLA time after which a request counts as at risk and the consultant is warned. */
+export const AT_RISK_FRACTION = 0.75;
 
 /** What a callback deadline was computed from. */
 export type DeadlineBasis = 'plan' | 'emergency';
@@ -11,6 +15,8 @@ export type DeadlineBasis = 'plan' | 'emergency';
 export interface CallbackDeadline {
   /** ISO 8601 instant with the calendar zone's offset, e.g. "2026-12-07T11:00:00+01:00". */
   deadline: string;
+  /** Instant at which {@link AT_RISK_FRACTION} of the SLA time has elapsed, counted the same way. */
+  atRiskAt: string;
   /** The guarantee that applied: business minutes for a plan, wall-clock minutes for an emergency. */
   guaranteeMinutes: number;
   /** Instant at which the SLA clock started running (the opening instant, or the next window opening). */
@@ -27,6 +33,8 @@ export interface DeadlineRequest {
   openedAt: Date;
   emergency: boolean;
   calendar: BusinessCalendar;
+  /** Spans the plan clock does not count, such as the consultant's absences; the emergency line ignores them. */
+  excluded?: readonly Interval[];
 }
 
 function toZonedIso(ms: number, zone: string): string {
@@ -37,38 +45,49 @@ function toZonedIso(ms: number, zone: string): string {
  * Computes the plan deadline: the guarantee counted inside the plan's service windows from
  * the opening instant. The guarantee of the day type on which the clock starts applies; the
  * deadline is the earliest instant at which the counted time reaches it, so a deadline that
- * lands exactly on closing time stays on that day.
+ * lands exactly on closing time stays on that day. The at-risk instant is counted the same way.
  *
  * @throws Error naming the plan when it has no service window within {@link MAX_SEARCH_DAYS} days.
  */
-export function planDeadline(plan: Plan, openedAt: Date, calendar: BusinessCalendar): CallbackDeadline {
+export function planDeadline(
+  plan: Plan,
+  openedAt: Date,
+  calendar: BusinessCalendar,
+  excluded: readonly Interval[] = [],
+): CallbackDeadline {
   const openedMs = openedAt.getTime();
-  let remainingMs: number | undefined;
   let guaranteeMinutes = 0;
   let clockStartMs = 0;
+  let countedMs = 0;
+  let atRiskMs: number | undefined;
 
-  for (const interval of serviceIntervalsFrom(plan, openedMs, calendar)) {
+  for (const interval of serviceIntervalsFrom(plan, openedMs, calendar, excluded)) {
     const countFromMs = Math.max(interval.startMs, openedMs);
 
-    if (remainingMs === undefined) {
+    if (guaranteeMinutes === 0) {
       guaranteeMinutes =
         interval.dayType === 'workingDay'
           ? plan.guarantee.workingDayMinutes
           : (plan.guarantee.weekendMinutes ?? plan.guarantee.workingDayMinutes);
-      remainingMs = guaranteeMinutes * MINUTE_MS;
       clockStartMs = countFromMs;
     }
 
+    const guaranteeMs = guaranteeMinutes * MINUTE_MS;
     const availableMs = interval.endMs - countFromMs;
-    if (remainingMs <= availableMs) {
+    const atRiskTargetMs = guaranteeMs * AT_RISK_FRACTION;
+    if (atRiskMs === undefined && atRiskTargetMs - countedMs <= availableMs) {
+      atRiskMs = countFromMs + (atRiskTargetMs - countedMs);
+    }
+    if (guaranteeMs - countedMs <= availableMs) {
       return {
-        deadline: toZonedIso(countFromMs + remainingMs, calendar.zone),
+        deadline: toZonedIso(countFromMs + (guaranteeMs - countedMs), calendar.zone),
+        atRiskAt: toZonedIso(atRiskMs ?? countFromMs, calendar.zone),
         guaranteeMinutes,
         clockStartedAt: toZonedIso(clockStartMs, calendar.zone),
         basis: 'plan',
       };
     }
-    remainingMs -= availableMs;
+    countedMs += availableMs;
   }
 
   throw new Error(
@@ -78,11 +97,13 @@ export function planDeadline(plan: Plan, openedAt: Date, calendar: BusinessCalen
 
 /** Computes the emergency line's deadline: its guarantee counted around the clock. */
 export function emergencyDeadline(line: EmergencyLine, openedAt: Date, calendar: BusinessCalendar): CallbackDeadline {
-  const openedIso = toZonedIso(openedAt.getTime(), calendar.zone);
+  const openedMs = openedAt.getTime();
+  const guaranteeMs = line.guaranteeMinutes * MINUTE_MS;
   return {
-    deadline: toZonedIso(openedAt.getTime() + line.guaranteeMinutes * MINUTE_MS, calendar.zone),
+    deadline: toZonedIso(openedMs + guaranteeMs, calendar.zone),
+    atRiskAt: toZonedIso(openedMs + guaranteeMs * AT_RISK_FRACTION, calendar.zone),
     guaranteeMinutes: line.guaranteeMinutes,
-    clockStartedAt: openedIso,
+    clockStartedAt: toZonedIso(openedMs, calendar.zone),
     basis: 'emergency',
   };
 }
@@ -91,7 +112,7 @@ export function emergencyDeadline(line: EmergencyLine, openedAt: Date, calendar:
  * Computes a request's callback deadline. A normal request uses its plan; an emergency uses
  * the earlier of the plan deadline and the emergency line's around-the-clock deadline.
  *
- * @throws Error when neither a plan nor the emergency flag is given.
+ * @throws Error when the opening instant is invalid, or neither a plan nor the emergency flag is given.
  */
 export function callbackDeadline(request: DeadlineRequest): CallbackDeadline {
   const { plan, emergencyLine, openedAt, emergency, calendar } = request;
@@ -104,7 +125,7 @@ export function callbackDeadline(request: DeadlineRequest): CallbackDeadline {
     return emergencyDeadline(emergencyLine, openedAt, calendar);
   }
 
-  const byPlan = planDeadline(plan, openedAt, calendar);
+  const byPlan = planDeadline(plan, openedAt, calendar, request.excluded);
   if (!emergency) return byPlan;
 
   const byEmergency = emergencyDeadline(emergencyLine, openedAt, calendar);

@@ -79,6 +79,7 @@ export class RequestService {
       state: 'new',
       openedAt: DateTime.fromJSDate(openedAt, { zone: this.calendar.zone }).toISO({ suppressMilliseconds: true }) as string,
       deadline: deadline.deadline,
+      atRiskAt: deadline.atRiskAt,
       guaranteeMinutes: deadline.guaranteeMinutes,
     };
     await this.requests.create(request);

@@ -192,6 +192,7 @@ export class RequestRepository {
         state: request.state,
         openedAt: request.openedAt,
         deadline: request.deadline,
+        atRiskAt: request.atRiskAt,
         guaranteeMinutes: request.guaranteeMinutes,
         acknowledgedAt: request.acknowledgedAt,
         acknowledgedBy: request.acknowledgedBy,
@@ -229,6 +230,7 @@ export class RequestRepository {
       state: columns.oneOf('state', keysOf(STATES)),
       openedAt: columns.string('openedAt'),
       deadline: columns.string('deadline'),
+      atRiskAt: columns.optionalString('atRiskAt'),
       guaranteeMinutes: columns.number('guaranteeMinutes'),
     };
 

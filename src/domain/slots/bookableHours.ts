@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Interval } from './interval.js';
+import type { Interval } from '../interval.js';
 
 /**
  * Weekly hours in which bookings may take place, in the consultant's local time.

@@ -1,5 +1,5 @@
 import { toEpochMillis, type InstantInput } from './instant.js';
-import { createInterval, mergeIntervals, widenInterval, type Interval } from './interval.js';
+import { createInterval, mergeIntervals, widenInterval, type Interval } from '../interval.js';
 
 /** Free/busy status of a calendar item, as Microsoft Graph getSchedule reports it. */
 export type BusyStatus = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';

@@ -8,7 +8,7 @@ import {
 } from './bookableHours.js';
 import { blockedIntervals, type BusyItem } from './busyTime.js';
 import { assertValidZone, formatInstant, toEpochMillis, type InstantInput } from './instant.js';
-import { subtractIntervals, type Interval } from './interval.js';
+import { subtractIntervals, type Interval } from '../interval.js';
 import { alignToQuarterHour, defaultStepMinutes, slotsInFreeTime, SLOT_ALIGNMENT_MINUTES } from './slotGrid.js';
 
 /** Product default of the minimum time between now and a slot start, for configuration. */

@@ -5,5 +5,5 @@ export * from './entitlementLeft.js';
 export * from './entitlementPeriod.js';
 export * from './findSlots.js';
 export * from './instant.js';
-export * from './interval.js';
+export * from '../interval.js';
 export * from './slotGrid.js';

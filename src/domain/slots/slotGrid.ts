@@ -1,4 +1,4 @@
-import type { Interval } from './interval.js';
+import type { Interval } from '../interval.js';
 
 /** Slot starts lie on local quarter hours (:00, :15, :30, :45), so every step is a multiple of this. */
 export const SLOT_ALIGNMENT_MINUTES = 15;

@@ -138,6 +138,7 @@ describe('request flow through /api/messages', () => {
     assert.equal(stored.request.state, 'new');
     assert.equal(stored.request.openedAt, '2026-12-04T20:30:00+01:00');
     assert.equal(stored.request.deadline, '2026-12-07T07:30:00+01:00');
+    assert.equal(stored.request.atRiskAt, '2026-12-07T07:15:00+01:00');
     assert.equal(stored.request.guaranteeMinutes, 60);
     assert.equal(stored.request.channel, 'teams');
     assert.equal(stored.request.urgency, 'high');

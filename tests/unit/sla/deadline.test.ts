@@ -121,6 +121,55 @@ describe('callback deadline', () => {
     assert.equal(result.deadline, '2026-12-08T11:00:00+01:00');
   });
 
+  it('Bronze at-risk point falls on Monday after the weekend', () => {
+    const result = deadlineFor('bronze', '2026-12-04T17:00:00+01:00');
+
+    assert.equal(result.atRiskAt, '2026-12-07T10:00:00+01:00');
+  });
+
+  it('Bronze at-risk point skips Easter', () => {
+    const result = deadlineFor('bronze', '2026-04-02T16:30:00+02:00');
+
+    assert.equal(result.atRiskAt, '2026-04-07T09:30:00+02:00');
+    assert.equal(result.deadline, '2026-04-07T10:30:00+02:00');
+  });
+
+  it('emergency at-risk point is 90 minutes after opening', () => {
+    const result = deadlineFor('emergency', '2026-06-10T23:30:00+02:00');
+
+    assert.equal(result.atRiskAt, '2026-06-11T01:00:00+02:00');
+  });
+
+  it('absence is left out of the plan clock', () => {
+    const absence = { startMs: Date.parse('2026-12-07T10:30:00+01:00'), endMs: Date.parse('2026-12-08T12:00:00+01:00') };
+    const result = callbackDeadline({
+      plan: findPlan(catalog, 'gold'),
+      emergencyLine: catalog.emergencyLine,
+      openedAt: new Date('2026-12-07T10:00:00+01:00'),
+      emergency: false,
+      calendar: berlinCalendar(),
+      excluded: [absence],
+    });
+
+    assert.equal(result.deadline, '2026-12-08T12:30:00+01:00');
+    assert.equal(result.atRiskAt, '2026-12-08T12:15:00+01:00');
+  });
+
+  it('request opened during an absence starts when it ends', () => {
+    const absence = { startMs: Date.parse('2026-12-21T00:00:00+01:00'), endMs: Date.parse('2027-01-04T00:00:00+01:00') };
+    const result = callbackDeadline({
+      plan: findPlan(catalog, 'bronze'),
+      emergencyLine: catalog.emergencyLine,
+      openedAt: new Date('2026-12-22T09:00:00+01:00'),
+      emergency: false,
+      calendar: berlinCalendar(),
+      excluded: [absence],
+    });
+
+    assert.equal(result.clockStartedAt, '2027-01-04T08:00:00+01:00');
+    assert.equal(result.deadline, '2027-01-04T12:00:00+01:00');
+  });
+
   it('invalid opening instant is rejected', () => {
     assert.throws(() => deadlineFor('gold', 'not a date'), /openedAt is an invalid date/);
   });
