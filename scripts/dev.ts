@@ -6,8 +6,9 @@
  * Playground, Azurite on Ctrl+C or SIGTERM (exit code 0). When any of them exits on its own,
  * the others are stopped and the script exits with code 1, naming the service.
  *
- * Everything listens on and talks to this machine only: Azurite on 127.0.0.1, the app on
- * PORT, the Playground on 56150, with telemetry off in Azurite and the Playground.
+ * Azurite and the app listen on 127.0.0.1 only (HOST in env/.env.local). The Playground 0.2.28
+ * has no host option and listens on all interfaces on port 56150; telemetry is off in Azurite
+ * and the Playground.
  *
  * Usage: npm start [-- --env NAME]   (NAME defaults to "local": env/.env.local + .user)
  *
@@ -155,7 +156,7 @@ function defineServices(
     command: bin('agentsplayground'),
     args: [
       'start',
-      '--app-endpoint', `http://localhost:${appPort}/api/messages`,
+      '--app-endpoint', `http://127.0.0.1:${appPort}/api/messages`,
       '--channel-id', 'msteams',
       '--port', String(PLAYGROUND_PORT),
       '--disable-telemetry',
@@ -271,12 +272,12 @@ class LocalStack {
   }
 
   /**
-   * Ctrl+C or SIGTERM stops everything in order. Repeats are ignored: npm and the tsx CLI
+   * Ctrl+C, SIGTERM or SIGHUP (the terminal closed) stops everything in order. Repeats are ignored: npm and the tsx CLI
    * relay the terminal's SIGINT, so one Ctrl+C can arrive twice, and `stop()` already
    * escalates to SIGKILL when a service hangs.
    */
   installSignalHandlers(): void {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => {
         if (this.stopping) {
           log(`Received ${signal}; already stopping.`);

@@ -2,33 +2,47 @@ import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createBotApplication } from './bot/app.js';
 import { createAdapter } from './bot/adapter.js';
+import { noSubstitute, type SubstituteConversationLookup } from './bot/deps.js';
 import { Notifier } from './bot/notifier.js';
 import { loadBusiness } from './businessSetup.js';
+import { createCalendarProvider } from './calendar/createCalendarProvider.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { SlaWatcher } from './jobs/slaWatcher.js';
 import { createLogger, type Logger } from './logger.js';
+import { messagesFor } from './i18n/messages.js';
 import { createServer } from './server.js';
+import { AbsenceService } from './services/absenceService.js';
+import { BookingService } from './services/bookingService.js';
 import { CallerDirectory } from './services/callers.js';
 import { loadDemoCustomers } from './services/demoData.js';
 import { RequestService } from './services/requestService.js';
+import { AbsenceRepository } from './storage/absences.js';
+import { BookingSlotRepository } from './storage/bookingSlots.js';
+import { BookingRepository } from './storage/bookings.js';
 import { ConversationRepository } from './storage/conversations.js';
 import { CounterRepository } from './storage/counters.js';
 import { CustomerRepository } from './storage/customers.js';
 import { RequestRepository } from './storage/requests.js';
 import { SubmissionRepository } from './storage/submissions.js';
 import { createStorage } from './storage/tables.js';
+import { WarningRepository } from './storage/warnings.js';
 
 /** A running Hotline Desk: its HTTP address and how to stop it. */
 export interface RunningDesk {
   /** Base URL of the HTTP server, e.g. "http://127.0.0.1:3978". */
   url: string;
+  /** The SLA watcher; with DESK_SLA_WATCH_INTERVAL_SECONDS=0 its timer is off and callers run `tick()` themselves. */
+  slaWatcher: SlaWatcher;
   stop(): Promise<void>;
 }
 
-/** Replaceable parts for tests: a controlled clock and a quiet logger. */
+/** Replaceable parts for tests: a controlled clock, a quiet logger and the absence substitute's chat. */
 export interface DeskOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Chat that receives emergencies in addition to the consultant's; defaults to none. */
+  substituteConversation?: SubstituteConversationLookup;
 }
 
 /**
@@ -52,6 +66,7 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   const counters = new CounterRepository(storage.tables);
   const conversations = new ConversationRepository(storage.tables);
   const submissions = new SubmissionRepository(storage.tables);
+  const absenceRepository = new AbsenceRepository(storage.tables);
 
   // Demo customers only fill empty tables, so a restart keeps what was changed since.
   if (config.business.demoDataPath) {
@@ -61,7 +76,33 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
 
   // Services hold the business rules that the bot (and later the tab) call.
   const callers = new CallerDirectory(customers, catalog, config.consultant);
-  const requestService = new RequestService(requests, counters, catalog, calendar, clock);
+  // Absences come before requests: every new deadline skips them.
+  const absences = new AbsenceService(absenceRepository, calendar.zone, clock);
+  const requestService = new RequestService(requests, counters, catalog, calendar, clock, absences);
+
+  // Bookings use Microsoft Graph when GRAPH_MAILBOX is set, else the local calendar in the tables.
+  // TODO: pass bookingService to the bot once its booking cards exist.
+  const bookingCalendar = createCalendarProvider(config.calendar, calendar.zone, storage.tables, {
+    logger,
+    cancellationComment: messagesFor('de').calendar.cancellationComment,
+  });
+  const bookingService = new BookingService({
+    bookings: new BookingRepository(storage.tables),
+    slotLocks: new BookingSlotRepository(storage.tables),
+    calendar: bookingCalendar,
+    catalog,
+    clock,
+    rules: {
+      zone: calendar.zone,
+      isClosedDate: (localDate) => calendar.holidays.isPublicHoliday(localDate),
+      bookableHours: config.calendar.bookableHours,
+      minimumNoticeMinutes: config.calendar.minimumNoticeMinutes,
+      bufferMinutes: config.calendar.bufferMinutes,
+    },
+    absences: async () => (await absenceRepository.list()).map((absence) => ({ start: absence.from, end: absence.to })),
+    logger,
+  });
+  logger.info({ calendar: bookingCalendar.kind, mailbox: config.calendar.graph?.mailbox }, 'booking calendar ready');
 
   // The bot: adapter, proactive notifier and the Teams AI application with its handlers.
   const adapter = createAdapter(config.bot, logger);
@@ -74,21 +115,49 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
     clock,
     callers,
     requests: requestService,
+    absences,
     submissions,
     notifier,
+    // Emergencies also reach the absence substitute's chat when this returns one.
+    // NOTE: no lookup from the absences is wired yet, so outside tests emergencies reach only the consultant.
+    substituteConversation: overrides.substituteConversation ?? noSubstitute,
+    logger,
+  });
+
+  // The SLA watcher sends at-risk, breach and unacknowledged-emergency warnings through the notifier.
+  // Its claim rows in the warnings table keep several instances from sending a warning twice.
+  const slaWatcher = new SlaWatcher({
+    requests,
+    warnings: new WarningRepository(storage.tables),
+    catalog,
+    calendar,
+    clock,
+    notifier,
+    customerName: (customerId) => callers.customerName(customerId),
+    consultantName: config.consultant.name,
+    substituteConversation: overrides.substituteConversation ?? noSubstitute,
     logger,
   });
 
   // The HTTP server comes last, so no request arrives before everything above is ready.
   const server = createServer({ adapter, runTurn: (context) => bot.run(context).then(() => undefined) }, logger);
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, messagesEndpoint: `${url}/api/messages` }, 'Hotline Desk listening');
 
+  // The watcher starts once the server listens, so the consultant can act on its cards. Its first tick runs
+  // right away and catches up warnings that fell due while the app was down.
+  if (config.slaWatchIntervalSeconds > 0) {
+    slaWatcher.start(config.slaWatchIntervalSeconds * 1000);
+  }
+
   return {
     url,
+    slaWatcher,
     stop: async () => {
+      // Stop the watcher first and wait for its running tick, so no warning is sent during shutdown.
+      await slaWatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       logger.info('Hotline Desk stopped');
     },
@@ -126,6 +195,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGHUP', () => shutdown('SIGHUP'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -10,6 +10,23 @@ const TAB_PLACEHOLDER = `<!doctype html>
 <p>Der Berater-Tab ist in Vorbereitung. Neue Anfragen erscheinen als Karten im Chat mit dem Bot.</p>
 </body></html>`;
 
+/**
+ * Returns why a posted body is not an activity the bot can answer, or undefined when it is.
+ * Replies go to `serviceUrl`, so an activity without one is rejected before any connector call.
+ */
+export function activityProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'expected a JSON activity object';
+
+  const activity = body as Record<string, any>;
+  if (typeof activity.type !== 'string' || activity.type === '') return 'missing activity type';
+  if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(activity.serviceUrl)) {
+    return 'missing or invalid serviceUrl';
+  }
+  if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') return 'missing conversation.id';
+  if (typeof activity.from?.id !== 'string' || activity.from.id === '') return 'missing from.id';
+  return undefined;
+}
+
 /** Handlers the HTTP server routes to. */
 export interface ServerRoutes {
   adapter: TeamsAdapter;
@@ -26,6 +43,12 @@ export function createServer(routes: ServerRoutes, logger: Logger): restify.Serv
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (request, response) => {
+    const problem = activityProblem(request.body);
+    if (problem) {
+      logger.warn({ problem }, 'rejected a malformed activity');
+      response.send(400, { error: { code: 'BadRequest', message: problem } });
+      return;
+    }
     await routes.adapter.process(request, response, (context) => routes.runTurn(context));
   });
 

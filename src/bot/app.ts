@@ -2,6 +2,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { BotDeps } from './deps.js';
 import { registerChat } from './handlers/chat.js';
 import { registerConsultantActions } from './handlers/consultantActions.js';
+import { registerEmergency } from './handlers/emergency.js';
 import { registerRequestForm } from './handlers/requestForm.js';
 
 /**
@@ -20,5 +21,6 @@ export function createBotApplication(adapter: TeamsAdapter, botAppId: string, de
   registerChat(app, deps);
   registerRequestForm(app, deps);
   registerConsultantActions(app, deps);
+  registerEmergency(app, deps);
   return app;
 }

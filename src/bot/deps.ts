@@ -1,10 +1,21 @@
+import type { ConversationReference } from 'botbuilder';
 import type { Catalog } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
+import type { AbsenceService } from '../services/absenceService.js';
 import type { CallerDirectory } from '../services/callers.js';
 import type { RequestService } from '../services/requestService.js';
 import type { SubmissionRepository } from '../storage/submissions.js';
 import type { Notifier } from './notifier.js';
+
+/**
+ * Returns the chat of the consultant's absence substitute at `now`, or undefined when no absence with a
+ * substitute who has a Teams chat is active. Emergencies are sent there in addition to the consultant.
+ */
+export type SubstituteConversationLookup = (now: Date) => Promise<Partial<ConversationReference> | undefined>;
+
+/** The lookup for deployments without substitutes: there is never one. */
+export const noSubstitute: SubstituteConversationLookup = async () => undefined;
 
 /** Everything the bot's handlers use; built once in the composition root. */
 export interface BotDeps {
@@ -16,7 +27,11 @@ export interface BotDeps {
   clock: Clock;
   callers: CallerDirectory;
   requests: RequestService;
+  /** The consultant's absences, announced to contacts before the request form. */
+  absences: AbsenceService;
   submissions: SubmissionRepository;
   notifier: Notifier;
+  /** Lookup of the chat that receives emergencies in addition to the consultant's; {@link noSubstitute} by default. */
+  substituteConversation: SubstituteConversationLookup;
   logger: Logger;
 }

@@ -55,6 +55,27 @@ export class Notifier {
   }
 
   /**
+   * Sends a card to a given conversation, such as the chat of the consultant's absence substitute.
+   * The card is rendered in the language of the reference's `locale` (German when it has none).
+   *
+   * @returns the Teams activity id of the posted card, or undefined when the connector failed; the
+   *   failure is logged with `logIds`.
+   */
+  async sendToConversation(
+    reference: Partial<ConversationReference>,
+    render: (lang: Language) => AdaptiveCard,
+    logIds: Record<string, unknown>,
+  ): Promise<string | undefined> {
+    const card = render(resolveLanguage(undefined, reference.locale));
+    try {
+      return await this.send(reference, card);
+    } catch (error) {
+      this.logger.error({ ...logIds, err: error, conversationId: reference.conversation?.id }, 'sending a card failed');
+      return undefined;
+    }
+  }
+
+  /**
    * Replaces every stored copy of a card with a new rendering. A copy that cannot be updated
    * is logged and skipped, so one deleted chat does not block the others.
    */
@@ -71,6 +92,32 @@ export class Notifier {
       } catch (error) {
         this.logger.error({ ...logIds, err: error, activityId: copy.activityId, role: copy.role }, 'updating a card copy failed');
       }
+    }
+  }
+
+  /**
+   * Posts a text message to a given conversation, such as the chat of the contact who opened a request.
+   * The text is written in the language of the reference's `locale` (German when it has none).
+   *
+   * @returns the Teams activity id of the message, or undefined when the connector failed. A failure is
+   *   logged with `logIds` and does not stop the caller's action.
+   */
+  async sendTextTo(
+    reference: Partial<ConversationReference>,
+    write: (lang: Language) => string,
+    logIds: Record<string, unknown>,
+  ): Promise<string | undefined> {
+    const text = write(resolveLanguage(undefined, reference.locale));
+    try {
+      let activityId = '';
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        const response = await context.sendActivity(MessageFactory.text(text));
+        activityId = response?.id ?? '';
+      });
+      return activityId;
+    } catch (error) {
+      this.logger.error({ ...logIds, err: error, conversationId: reference.conversation?.id }, 'sending a message failed');
+      return undefined;
     }
   }
 

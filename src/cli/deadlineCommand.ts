@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { loadBusiness } from '../businessSetup.js';
+import { loadBusiness, type Business } from '../businessSetup.js';
 import { loadBusinessConfig } from '../config.js';
-import { findPlan } from '../domain/catalog.js';
+import { findPlan, type Plan } from '../domain/catalog.js';
 import { callbackDeadline } from '../domain/sla.js';
 import { UsageError } from './usageError.js';
+
+/** ISO 8601 date and time ending in Z or an offset of at most ±14:00, as real zones have. */
+const isoInstantPattern = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/;
 
 /** Usage text of `desk deadline`. */
 export const deadlineUsage = `desk deadline --plan <id> --opened <ISO 8601 instant> [--emergency] [--region <CC-ST>]
@@ -37,16 +40,27 @@ export function runDeadline(args: string[], env: NodeJS.ProcessEnv): string {
   if (!values.opened) throw new UsageError('Missing --opened', deadlineUsage);
 
   const opened = DateTime.fromISO(values.opened, { setZone: true });
-  if (!opened.isValid || !/(Z|[+-]\d{2}:?\d{2})$/.test(values.opened)) {
+  if (!opened.isValid || !isoInstantPattern.test(values.opened) || opened.year < 1970 || opened.year > 9999) {
     throw new UsageError(
       `Invalid --opened "${values.opened}": expected an ISO 8601 instant with offset, e.g. 2026-12-04T20:30:00+01:00`,
       deadlineUsage,
     );
   }
 
-  const business = loadBusiness(loadBusinessConfig(env), values.region);
-  const emergencyOnly = values.plan === business.catalog.emergencyLine.id;
-  const plan = emergencyOnly ? undefined : findPlan(business.catalog, values.plan);
+  if (values.region !== undefined && values.region.trim() === '') {
+    throw new UsageError('Invalid --region "": expected a holiday region such as DE-NW', deadlineUsage);
+  }
+
+  let business: Business;
+  let plan: Plan | undefined;
+  try {
+    business = loadBusiness(loadBusinessConfig(env), values.region);
+    plan = values.plan === business.catalog.emergencyLine.id ? undefined : findPlan(business.catalog, values.plan);
+  } catch (error) {
+    // An unknown plan or region is a wrong argument, like an unparsable time.
+    throw new UsageError((error as Error).message, deadlineUsage);
+  }
+  const emergencyOnly = plan === undefined;
 
   const result = callbackDeadline({
     plan,

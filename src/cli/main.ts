@@ -1,10 +1,20 @@
+import { absenceUsage, runAbsence } from './absenceCommand.js';
 import { deadlineUsage, runDeadline } from './deadlineCommand.js';
+import { importUsage, runImport } from './importCommand.js';
+import { runSlots, slotsUsage } from './slotsCommand.js';
+import { runStatement, statementUsage } from './statementCommand.js';
+import { runTime, timeUsage } from './timeCommand.js';
 import { UsageError } from './usageError.js';
 
 type Command = (args: string[], env: NodeJS.ProcessEnv) => string | Promise<string>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
   deadline: { run: runDeadline, usage: deadlineUsage },
+  absence: { run: runAbsence, usage: absenceUsage },
+  time: { run: runTime, usage: timeUsage },
+  statement: { run: runStatement, usage: statementUsage },
+  import: { run: runImport, usage: importUsage },
+  slots: { run: runSlots, usage: slotsUsage },
 };
 
 const overview = `Usage: desk <command> [options]
@@ -19,9 +29,13 @@ Run "desk <command> --help" for the options of one command.`;
 /** Runs the `desk` command line and returns the process exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name) {
+    process.stderr.write(`${overview}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
     process.stdout.write(`${overview}\n`);
-    return name ? 0 : 2;
+    return 0;
   }
 
   const command = commands[name];

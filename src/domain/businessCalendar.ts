@@ -20,6 +20,9 @@ const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
  * @throws Error naming the region when date-holidays does not know it, or the invalid extra date.
  */
 export function createHolidayCalendar(region: string, extraClosedDates: readonly string[] = []): HolidayCalendar {
+  if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(region)) {
+    throw new Error(`Invalid holiday region "${region}"; expected a country and state such as "DE-NW"`);
+  }
   const [country = '', state] = region.split('-');
   const holidays = new Holidays();
   const known = holidays.init(country, state ?? '') as unknown as boolean;

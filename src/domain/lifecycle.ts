@@ -36,3 +36,13 @@ export function canTransition(from: RequestState, to: RequestState): boolean {
 export function assertTransition(requestNumber: string, from: RequestState, to: RequestState): void {
   if (!canTransition(from, to)) throw new ForbiddenTransitionError(requestNumber, from, to);
 }
+
+/** Returns the states the lifecycle allows moving to from `from`, in lifecycle order. */
+export function nextStates(from: RequestState): readonly RequestState[] {
+  return allowedTransitions[from];
+}
+
+/** Whether a request in this state is still open, that is neither resolved nor closed. */
+export function isOpenState(state: RequestState): boolean {
+  return state !== 'resolved' && state !== 'closed';
+}

@@ -53,4 +53,8 @@ export interface SupportRequest {
   firstContactAt?: string;
   /** Whether the first contact happened at or before the deadline; set with `firstContactAt`. */
   slaMet?: boolean;
+  /** Solution the consultant entered when resolving; removed again when the request is reopened. */
+  solution?: string;
+  /** ISO 8601 instant at which the request was resolved; set and removed together with `solution`. */
+  resolvedAt?: string;
 }

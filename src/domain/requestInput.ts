@@ -16,6 +16,7 @@ export type RequestInputError =
   | { code: 'descriptionMissing' }
   | { code: 'descriptionTooLong'; length: number; max: number }
   | { code: 'invalidPhone'; value: string }
+  | { code: 'phoneMissing' }
   | { code: 'invalidChoice'; field: 'urgency' | 'callbackChannel'; value: string };
 
 /**
@@ -38,11 +39,26 @@ export function isValidCallbackPhone(value: string): boolean {
 }
 
 /**
- * Validates raw form data from an Adaptive Card. Unknown fields are ignored; missing choices take
- * their defaults (urgency "normal", callback by phone).
+ * Control characters other than tab and line breaks, and the Unicode bidirectional overrides and
+ * isolates, which can make a description display differently from what was stored.
  */
-export function validateRequestInput(raw: Record<string, unknown>): { ok: true; value: RequestInput } | { ok: false; error: RequestInputError } {
-  const description = typeof raw.description === 'string' ? raw.description.trim() : '';
+const invisibleControlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes invisible control and bidirectional-override characters from typed text. */
+export function stripInvisibleControls(text: string): string {
+  return text.replace(invisibleControlPattern, '');
+}
+
+/**
+ * Validates raw form data from an Adaptive Card. Unknown fields are ignored; missing choices take
+ * their defaults (urgency "normal", callback by phone). A phone callback needs a number: the typed
+ * one, else `knownPhone` (the contact's stored number).
+ */
+export function validateRequestInput(
+  raw: Record<string, unknown>,
+  knownPhone?: string,
+): { ok: true; value: RequestInput } | { ok: false; error: RequestInputError } {
+  const description = typeof raw.description === 'string' ? stripInvisibleControls(raw.description).trim() : '';
   if (description === '') return { ok: false, error: { code: 'descriptionMissing' } };
   if (description.length > MAX_DESCRIPTION_LENGTH) {
     return { ok: false, error: { code: 'descriptionTooLong', length: description.length, max: MAX_DESCRIPTION_LENGTH } };
@@ -58,10 +74,12 @@ export function validateRequestInput(raw: Record<string, unknown>): { ok: true; 
     return { ok: false, error: { code: 'invalidChoice', field: 'callbackChannel', value: callbackChannel.slice(0, 40) } };
   }
 
-  const phone = textOr(raw.callbackPhone, '');
-  if (phone !== '' && !isValidCallbackPhone(phone)) {
-    return { ok: false, error: { code: 'invalidPhone', value: phone.slice(0, 40) } };
+  const typedPhone = textOr(raw.callbackPhone, '');
+  if (typedPhone !== '' && !isValidCallbackPhone(typedPhone)) {
+    return { ok: false, error: { code: 'invalidPhone', value: stripInvisibleControls(typedPhone).slice(0, 40) } };
   }
+  const phone = typedPhone || knownPhone?.trim() || '';
+  if (callbackChannel === 'phone' && phone === '') return { ok: false, error: { code: 'phoneMissing' } };
 
   return {
     ok: true,

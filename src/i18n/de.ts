@@ -1,6 +1,6 @@
 import type { Channel, Entitlement, TimeType } from '../domain/catalog.js';
 import type { CallbackChannel, RequestChannel, RequestState, Urgency } from '../domain/request.js';
-import { formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
+import { formatDate, formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
 
 const channels = {
   phone: 'Telefon',
@@ -20,6 +20,12 @@ const entitlementPeriods = {
   isoWeek: 'einmal pro Woche',
   month: 'einmal im Monat',
   quarter: 'einmal im Quartal',
+} satisfies Record<Entitlement['period'], string>;
+
+const bookingPeriods = {
+  isoWeek: 'diese Woche',
+  month: 'diesen Monat',
+  quarter: 'dieses Quartal',
 } satisfies Record<Entitlement['period'], string>;
 
 const timeTypes = {
@@ -172,6 +178,70 @@ export const de = {
     },
   },
 
+  emergency: {
+    button: 'Notfall',
+    title: 'Notfall melden',
+    intro: 'Als Notfall gilt eine Störung, die Ihren Betrieb jetzt stoppt:',
+    examples: {
+      serverDown: 'Server ausgefallen',
+      outage: 'kompletter Ausfall, z. B. niemand kann sich anmelden oder E-Mails senden',
+      securityIncident: 'Sicherheitsvorfall, z. B. ein übernommenes Konto oder Schadsoftware',
+    },
+    costHeading: 'Kosten',
+    cost: (baseFeeCents: number, hourlyRateCents: number) =>
+      `${formatEuro(baseFeeCents, 'de')} Grundgebühr plus ${formatEuro(hourlyRateCents, 'de')} pro Stunde, ` +
+      'jeweils zzgl. MwSt. Diese Kosten werden nicht von Ihrem Stundenkontingent abgezogen.',
+    guarantee: (lineName: string, minutes: number) =>
+      `Über die ${lineName} erhalten Sie rund um die Uhr innerhalb von ${formatDuration(minutes, 'de')} einen Rückruf.`,
+    descriptionLabel: 'Was ist passiert?',
+    descriptionPlaceholder: 'z. B. Der Dateiserver ist seit 7 Uhr nicht erreichbar, niemand kann arbeiten.',
+    descriptionError: (maxLength: number) =>
+      `Bitte beschreiben Sie den Notfall kurz (höchstens ${formatInteger(maxLength, 'de')} Zeichen).`,
+    callbackPhoneLabel: 'Rückrufnummer',
+    callbackPhonePlaceholder: 'z. B. +49 221 1234567',
+    callbackPhoneError: 'Bitte geben Sie eine Telefonnummer mit Vorwahl an, unter der Sie jetzt erreichbar sind.',
+    phoneMissing:
+      'Bitte geben Sie eine Telefonnummer an, unter der Sie jetzt erreichbar sind. Im Notfall ruft der Berater Sie an.',
+    confirm: 'Notfall kostenpflichtig melden',
+    decline: 'Kein Notfall, normale Anfrage',
+  },
+
+  status: {
+    title: (customerName: string) => `Offene Anfragen von ${customerName}`,
+    none: 'Ihre Organisation hat zurzeit keine offenen Anfragen.',
+    more: (shown: number, total: number) =>
+      `Angezeigt werden die ${formatInteger(shown, 'de')} neuesten von ${formatInteger(total, 'de')} offenen Anfragen.`,
+    heading: (number: string, state: string) => `${number} · ${state}`,
+    emergencyHeading: (number: string, state: string) => `NOTFALL ${number} · ${state}`,
+    deadline: (deadline: string, zone: string) => `Rückruf bis ${formatInstant(deadline, 'de', zone)}`,
+  },
+
+  lifecycle: {
+    actions: {
+      inProgress: 'In Arbeit',
+      waitingForCustomer: 'Wartet auf Kunde',
+      resolved: 'Gelöst',
+      closed: 'Schließen',
+      reopen: 'Wieder öffnen',
+      saveSolution: 'Als gelöst speichern',
+    },
+    solutionLabel: 'Lösung',
+    solutionPlaceholder: 'Was war die Ursache, und was wurde getan?',
+    solutionError: (maxLength: number) =>
+      `Bitte beschreiben Sie die Lösung (höchstens ${formatInteger(maxLength, 'de')} Zeichen).`,
+    solutionMissing: 'Bitte beschreiben Sie die Lösung, bevor Sie die Anfrage als gelöst markieren. Es wurde nichts geändert.',
+    solutionTooLong: (maxLength: number, actualLength: number) =>
+      `Die Lösung ist ${formatInteger(actualLength, 'de')} Zeichen lang, erlaubt sind höchstens ` +
+      `${formatInteger(maxLength, 'de')} Zeichen. Bitte kürzen Sie den Text. Es wurde nichts geändert.`,
+    forbidden: (number: string, from: string, to: string) =>
+      `Die Anfrage ${number} ist „${from}“ und kann nicht auf „${to}“ gesetzt werden. Es wurde nichts geändert.`,
+    resolvedAt: (at: string, zone: string) => `Gelöst: ${formatInstant(at, 'de', zone)}`,
+    requester: {
+      callbackRecorded: (number: string) => `Ihr Rückruf zu ${number} wurde erfasst.`,
+      resolved: (number: string, solution: string) => `Ihre Anfrage ${number} wurde gelöst. Lösung: ${solution}`,
+    },
+  },
+
   lead: {
     title: 'Neuer Interessent: unbekannter Mandant',
     intro: 'Eine Person aus einem Mandanten, der keinem Kunden zugeordnet ist, hat dem Bot geschrieben.',
@@ -186,6 +256,43 @@ export const de = {
     },
   },
 
+  warnings: {
+    titles: {
+      atRisk: (number: string) => `Frist in Gefahr: ${number}`,
+      breach: (number: string) => `Frist überschritten: ${number}`,
+      emergencyUnacknowledged: (number: string) => `Notfall nicht bestätigt: ${number}`,
+    },
+    atRiskReason: (percent: number) => `${percent} % der Rückrufzeit sind verstrichen, und noch ist kein Rückruf erfasst.`,
+    breachReason: 'Die Rückruffrist ist abgelaufen, ohne dass ein Rückruf erfasst wurde.',
+    emergencyUnacknowledgedReason: (openMinutes: number) =>
+      `Der Notfall ist seit ${formatDuration(openMinutes, 'de')} offen und noch nicht übernommen.`,
+    late: (dueAt: string, zone: string) => `Verspätet zugestellt. Fällig seit ${formatInstant(dueAt, 'de', zone)}.`,
+    substitute: (consultantName: string) =>
+      `Sie erhalten diese Meldung, weil Sie ${consultantName} während der Abwesenheit vertreten. ` +
+      'Bitte rufen Sie den Kunden zurück.',
+  },
+
+  calendar: {
+    unavailable:
+      'Der Kalender des Beraters ist gerade nicht erreichbar, daher wurde nichts gebucht oder geändert. ' +
+      'Bitte versuchen Sie es in einigen Minuten erneut.',
+    slotTaken: (nextStart: string | undefined, zone: string) =>
+      nextStart === undefined
+        ? 'Dieser Termin wurde gerade anderweitig vergeben, und in den nächsten Tagen ist kein weiterer Termin frei. ' +
+          'Bitte wählen Sie einen späteren Tag.'
+        : `Dieser Termin wurde gerade anderweitig vergeben. Nächster freier Termin: ${formatInstant(nextStart, 'de', zone)}.`,
+    entitlementUsed: (kind: Entitlement['kind'], period: Entitlement['period']) =>
+      `Ihr ${entitlementKinds[kind]} ist für ${bookingPeriods[period]} bereits gebucht. ` +
+      `Ihr Paket enthält ${entitlementPeriods[period]} einen Termin.`,
+    eventSubject: (kind: Entitlement['kind'], customerName: string) => `${entitlementKinds[kind]}: ${customerName}`,
+    eventBody: (kind: Entitlement['kind'], contactName: string, durationMinutes: number) =>
+      `Guten Tag ${contactName},\n\nhiermit bestätigen wir den gebuchten Termin: ${entitlementKinds[kind]}, ` +
+      `${formatDuration(durationMinutes, 'de')}. Den Link zur Teams-Besprechung finden Sie in dieser Einladung.\n\n` +
+      'Absagen oder verschieben können Sie den Termin im Chat mit Hotline Desk in Microsoft Teams.',
+    cancellationComment:
+      'Dieser Termin wurde abgesagt. Einen neuen Termin können Sie im Chat mit Hotline Desk in Microsoft Teams buchen.',
+  },
+
   replies: {
     noTeamsChannel: (planName: string, planChannels: readonly Channel[], phone: string) =>
       `Anfragen über Microsoft Teams sind in Ihrem Paket „${planName}“ nicht enthalten. ` +
@@ -198,6 +305,7 @@ export const de = {
     descriptionTooLong: (maxLength: number, actualLength: number) =>
       `Die Beschreibung ist ${formatInteger(actualLength, 'de')} Zeichen lang, erlaubt sind höchstens ` +
       `${formatInteger(maxLength, 'de')} Zeichen. Bitte kürzen Sie den Text und senden Sie die Anfrage erneut.`,
+    phoneMissing: 'Für einen Rückruf per Telefon brauchen wir Ihre Telefonnummer. Bitte tragen Sie sie ein.',
     invalidPhone: (value: string) =>
       `„${value}“ ist keine gültige Telefonnummer. ` +
       'Bitte geben Sie die Nummer mit Vorwahl an, z. B. +49 221 1234567 oder 0221 1234567.',
@@ -215,6 +323,20 @@ export const de = {
     requestNotFound: (number: string) => `Die Anfrage ${number} wurde nicht gefunden. Bitte prüfen Sie die Nummer.`,
     consultantChatRegistered:
       'Dieser Chat erhält ab jetzt die Berater-Karten. Neue Anfragen von Kunden erscheinen hier.',
+  },
+
+  absence: {
+    awayUntilDay: (backAt: string, zone: string) =>
+      `Der Berater ist zurzeit abwesend und ab ${formatDate(backAt, 'de', zone)} wieder für Sie da.`,
+    awayUntilTime: (backAt: string, zone: string) =>
+      `Der Berater ist zurzeit abwesend und ab ${formatInstant(backAt, 'de', zone)} wieder für Sie da.`,
+    requestsDeferred:
+      'Sie können Ihre Anfrage trotzdem schon jetzt senden. Die garantierte Rückrufzeit beginnt erst nach der Rückkehr.',
+    substitute: (name: string, phone: string) => `In Notfällen erreichen Sie die Vertretung ${name} unter ${phone}.`,
+    substituteViaLine: (name: string, lineName: string, phone: string) =>
+      `Notfälle übernimmt in dieser Zeit ${name}. Rufen Sie dafür bitte die ${lineName} unter ${phone} an.`,
+    emergencyLine: (lineName: string, phone: string) =>
+      `In Notfällen erreichen Sie weiterhin die ${lineName} unter ${phone}.`,
   },
 };
 

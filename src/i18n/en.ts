@@ -1,6 +1,6 @@
 import type { Channel, Entitlement, TimeType } from '../domain/catalog.js';
 import type { EmergencyTextValues, Messages } from './de.js';
-import { formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
+import { formatDate, formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
 
 const channels: Messages['channels'] = {
   phone: 'phone',
@@ -20,6 +20,12 @@ const entitlementPeriods: Record<Entitlement['period'], string> = {
   isoWeek: 'once a week',
   month: 'once a month',
   quarter: 'once a quarter',
+};
+
+const bookingPeriods: Record<Entitlement['period'], string> = {
+  isoWeek: 'this week',
+  month: 'this month',
+  quarter: 'this quarter',
 };
 
 const timeTypes: Messages['timeTypes'] = {
@@ -160,6 +166,70 @@ export const en: Messages = {
     },
   },
 
+  emergency: {
+    button: 'Emergency',
+    title: 'Report an emergency',
+    intro: 'An emergency is a failure that stops your business right now:',
+    examples: {
+      serverDown: 'server down',
+      outage: 'complete outage, e.g. nobody can sign in or send email',
+      securityIncident: 'security incident, e.g. a compromised account or malware',
+    },
+    costHeading: 'Cost',
+    cost: (baseFeeCents: number, hourlyRateCents: number) =>
+      `${formatEuro(baseFeeCents, 'en')} base fee plus ${formatEuro(hourlyRateCents, 'en')} per hour, ` +
+      'plus VAT. This cost is not taken from your included hours.',
+    guarantee: (lineName: string, minutes: number) =>
+      `Through the ${lineName} you get a callback within ${formatDuration(minutes, 'en')}, around the clock.`,
+    descriptionLabel: 'What happened?',
+    descriptionPlaceholder: 'e.g. The file server has been unreachable since 7:00 and nobody can work.',
+    descriptionError: (maxLength: number) =>
+      `Please describe the emergency briefly (at most ${formatInteger(maxLength, 'en')} characters).`,
+    callbackPhoneLabel: 'Callback number',
+    callbackPhonePlaceholder: 'e.g. +49 221 1234567',
+    callbackPhoneError: 'Please enter a phone number with area code at which you can be reached now.',
+    phoneMissing:
+      'Please enter a phone number at which you can be reached now. In an emergency the consultant calls you.',
+    confirm: 'Report emergency (charged)',
+    decline: 'No emergency, normal request',
+  },
+
+  status: {
+    title: (customerName: string) => `Open requests of ${customerName}`,
+    none: 'Your organisation has no open requests at the moment.',
+    more: (shown: number, total: number) =>
+      `Showing the ${formatInteger(shown, 'en')} newest of ${formatInteger(total, 'en')} open requests.`,
+    heading: (number: string, state: string) => `${number} · ${state}`,
+    emergencyHeading: (number: string, state: string) => `EMERGENCY ${number} · ${state}`,
+    deadline: (deadline: string, zone: string) => `Callback by ${formatInstant(deadline, 'en', zone)}`,
+  },
+
+  lifecycle: {
+    actions: {
+      inProgress: 'In progress',
+      waitingForCustomer: 'Waiting for customer',
+      resolved: 'Resolved',
+      closed: 'Close',
+      reopen: 'Reopen',
+      saveSolution: 'Save as resolved',
+    },
+    solutionLabel: 'Solution',
+    solutionPlaceholder: 'What was the cause, and what was done?',
+    solutionError: (maxLength: number) =>
+      `Please describe the solution (at most ${formatInteger(maxLength, 'en')} characters).`,
+    solutionMissing: 'Please describe the solution before you mark the request as resolved. Nothing was changed.',
+    solutionTooLong: (maxLength: number, actualLength: number) =>
+      `The solution is ${formatInteger(actualLength, 'en')} characters long, but at most ` +
+      `${formatInteger(maxLength, 'en')} characters are allowed. Please shorten the text. Nothing was changed.`,
+    forbidden: (number: string, from: string, to: string) =>
+      `Request ${number} is "${from}" and cannot be set to "${to}". Nothing was changed.`,
+    resolvedAt: (at: string, zone: string) => `Resolved: ${formatInstant(at, 'en', zone)}`,
+    requester: {
+      callbackRecorded: (number: string) => `Your callback for ${number} has been recorded.`,
+      resolved: (number: string, solution: string) => `Your request ${number} has been resolved. Solution: ${solution}`,
+    },
+  },
+
   lead: {
     title: 'New lead: unknown tenant',
     intro: 'Someone from a tenant that belongs to no customer has written to the bot.',
@@ -174,6 +244,42 @@ export const en: Messages = {
     },
   },
 
+  warnings: {
+    titles: {
+      atRisk: (number: string) => `Deadline at risk: ${number}`,
+      breach: (number: string) => `Deadline missed: ${number}`,
+      emergencyUnacknowledged: (number: string) => `Emergency not acknowledged: ${number}`,
+    },
+    atRiskReason: (percent: number) => `${percent} % of the callback time has elapsed and no callback is recorded yet.`,
+    breachReason: 'The callback deadline has passed and no callback is recorded.',
+    emergencyUnacknowledgedReason: (openMinutes: number) =>
+      `The emergency has been open for ${formatDuration(openMinutes, 'en')} and is not acknowledged yet.`,
+    late: (dueAt: string, zone: string) => `Delivered late. Due since ${formatInstant(dueAt, 'en', zone)}.`,
+    substitute: (consultantName: string) =>
+      `You receive this message because you stand in for ${consultantName} during the absence. ` +
+      'Please call the customer back.',
+  },
+
+  calendar: {
+    unavailable:
+      "The consultant's calendar cannot be reached right now, so nothing was booked or changed. " +
+      'Please try again in a few minutes.',
+    slotTaken: (nextStart: string | undefined, zone: string) =>
+      nextStart === undefined
+        ? 'This time was just booked by someone else, and no other time is free in the next days. Please choose a later day.'
+        : `This time was just booked by someone else. Next free time: ${formatInstant(nextStart, 'en', zone)}.`,
+    entitlementUsed: (kind: Entitlement['kind'], period: Entitlement['period']) =>
+      `Your ${entitlementKinds[kind].toLowerCase()} for ${bookingPeriods[period]} is already booked. ` +
+      `Your plan includes this appointment ${entitlementPeriods[period]}.`,
+    eventSubject: (kind: Entitlement['kind'], customerName: string) => `${entitlementKinds[kind]}: ${customerName}`,
+    eventBody: (kind: Entitlement['kind'], contactName: string, durationMinutes: number) =>
+      `Hello ${contactName},\n\nthis confirms your booking: ${entitlementKinds[kind]}, ` +
+      `${formatDuration(durationMinutes, 'en')}. The Teams meeting link is in this invitation.\n\n` +
+      'You can cancel or move the appointment in the chat with Hotline Desk in Microsoft Teams.',
+    cancellationComment:
+      'This appointment was cancelled. You can book a new one in the chat with Hotline Desk in Microsoft Teams.',
+  },
+
   replies: {
     noTeamsChannel: (planName: string, planChannels: readonly Channel[], phone: string) =>
       `Requests through Microsoft Teams are not part of your plan "${planName}". ` +
@@ -186,6 +292,7 @@ export const en: Messages = {
     descriptionTooLong: (maxLength: number, actualLength: number) =>
       `The description is ${formatInteger(actualLength, 'en')} characters long, but at most ` +
       `${formatInteger(maxLength, 'en')} characters are allowed. Please shorten the text and send the request again.`,
+    phoneMissing: 'A phone callback needs your phone number. Please enter it.',
     invalidPhone: (value: string) =>
       `"${value}" is not a valid phone number. ` +
       'Please enter the number with area code, e.g. +49 221 1234567 or 0221 1234567.',
@@ -202,5 +309,19 @@ export const en: Messages = {
     requestNotFound: (number: string) => `Request ${number} was not found. Please check the number.`,
     consultantChatRegistered:
       'From now on this chat receives the consultant cards. New customer requests appear here.',
+  },
+
+  absence: {
+    awayUntilDay: (backAt: string, zone: string) =>
+      `The consultant is away at the moment and back for you on ${formatDate(backAt, 'en', zone)}.`,
+    awayUntilTime: (backAt: string, zone: string) =>
+      `The consultant is away at the moment and back for you on ${formatInstant(backAt, 'en', zone)}.`,
+    requestsDeferred:
+      'You can still send your request now. The guaranteed callback time starts only when the consultant is back.',
+    substitute: (name: string, phone: string) => `In an emergency, please call the substitute ${name} at ${phone}.`,
+    substituteViaLine: (name: string, lineName: string, phone: string) =>
+      `${name} covers emergencies during this time. Please call the ${lineName} at ${phone} for them.`,
+    emergencyLine: (lineName: string, phone: string) =>
+      `In an emergency, you can still call the ${lineName} at ${phone}.`,
   },
 };

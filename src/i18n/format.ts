@@ -10,6 +10,12 @@ const INSTANT_FORMATS: Record<Language, string> = {
   en: 'cccc, d MMMM yyyy, HH:mm',
 };
 
+/** luxon format tokens for a date alone: "Montag, 04.01.2027" / "Monday, 4 January 2027". */
+const DATE_FORMATS: Record<Language, string> = {
+  de: 'cccc, dd.MM.yyyy',
+  en: 'cccc, d MMMM yyyy',
+};
+
 const DURATION_UNITS: Record<Language, { hours: string; minutes: string }> = {
   de: { hours: 'Std.', minutes: 'Min.' },
   en: { hours: 'h', minutes: 'min' },
@@ -36,6 +42,20 @@ export function formatInstant(iso: string, lang: Language, zone: string): string
     throw new RangeError(`formatInstant: cannot format "${iso}" in zone "${zone}": ${instant.invalidReason}`);
   }
   return instant.setLocale(LOCALES[lang]).toFormat(INSTANT_FORMATS[lang]);
+}
+
+/**
+ * Formats the local date of an instant in `zone`, with weekday and without time.
+ *
+ * @param iso ISO 8601 instant with offset or `Z`, e.g. "2027-01-04T00:00:00+01:00".
+ * @throws RangeError if `iso` is not a valid ISO 8601 instant or `zone` is not a known IANA zone.
+ */
+export function formatDate(iso: string, lang: Language, zone: string): string {
+  const instant = DateTime.fromISO(iso, { zone, setZone: false });
+  if (!instant.isValid) {
+    throw new RangeError(`formatDate: cannot format "${iso}" in zone "${zone}": ${instant.invalidReason}`);
+  }
+  return instant.setLocale(LOCALES[lang]).toFormat(DATE_FORMATS[lang]);
 }
 
 /**

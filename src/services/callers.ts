@@ -45,8 +45,8 @@ export class CallerDirectory {
   }
 
   /**
-   * Resolves the caller. A person from a customer's tenant who is not yet a contact is added as one
-   * (without approval rights), because the tenant itself proves they work for the customer.
+   * Resolves the caller. A person from the tenant of a customer with the Teams channel who is not yet a
+   * contact is added as one (without approval rights), because the tenant proves they work for the customer.
    */
   async resolve(identity: CallerIdentity): Promise<Caller> {
     if (this.isConsultant(identity)) return { kind: 'consultant' };
@@ -55,17 +55,17 @@ export class CallerDirectory {
     const customer = tenantId ? await this.customers.findByTenant(tenantId) : undefined;
     if (!customer || !identity.aadObjectId) return { kind: 'unknownTenant', tenantId };
 
-    const contact =
-      (await this.customers.getContact(customer.id, identity.aadObjectId)) ??
-      (await this.customers.addContact({
-        customerId: customer.id,
-        aadObjectId: identity.aadObjectId,
-        name: identity.name?.slice(0, 200) || identity.aadObjectId,
-        approver: false,
-      }));
-
     const plan = findPlan(this.catalog, customer.planId);
-    const kind = plan.channels.includes('teams') ? 'contact' : 'channelNotIncluded';
-    return { kind, customer, contact, plan };
+    const stored = await this.customers.getContact(customer.id, identity.aadObjectId);
+    const newcomer: Contact = {
+      customerId: customer.id,
+      aadObjectId: identity.aadObjectId,
+      name: identity.name?.slice(0, 200) || identity.aadObjectId,
+      approver: false,
+    };
+
+    // Only plans with the Teams channel keep new contacts; for the others nothing but a log line is stored.
+    if (!plan.channels.includes('teams')) return { kind: 'channelNotIncluded', customer, contact: stored ?? newcomer, plan };
+    return { kind: 'contact', customer, contact: stored ?? (await this.customers.addContact(newcomer)), plan };
   }
 }

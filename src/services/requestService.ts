@@ -3,8 +3,17 @@ import type { Catalog, Plan } from '../domain/catalog.js';
 import { findPlan } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { Contact, Customer } from '../domain/customer.js';
-import { assertTransition } from '../domain/lifecycle.js';
-import type { RequestChannel, SupportRequest } from '../domain/request.js';
+import {
+  acknowledgeRequest,
+  changeRequestState,
+  recordFirstCallback,
+  type ChangeContext,
+  type HistoryDraft,
+  type RecordedChange,
+  type RequestHistoryEntry,
+} from '../domain/history.js';
+import { isOpenState } from '../domain/lifecycle.js';
+import type { RequestChannel, RequestState, SupportRequest } from '../domain/request.js';
 import type { RequestInput } from '../domain/requestInput.js';
 import { formatRequestNumber } from '../domain/requestNumber.js';
 import type { BusinessCalendar } from '../domain/serviceWindows.js';
@@ -12,11 +21,14 @@ import { callbackDeadline } from '../domain/sla.js';
 import type { CounterRepository } from '../storage/counters.js';
 import { isNotFound } from '../storage/errors.js';
 import type { CardCopy, RequestRepository, StoredRequest } from '../storage/requests.js';
+import type { AbsenceService } from './absenceService.js';
 
 /** Result of a change to a request; `changed` is false when the request already had that state. */
 export interface RequestChange {
   stored: StoredRequest;
   changed: boolean;
+  /** The history entry written with the change; undefined when nothing changed. */
+  entry?: HistoryDraft;
 }
 
 /** Raised when card data names a request that does not exist for that customer. */
@@ -38,6 +50,8 @@ export class RequestService {
     private readonly catalog: Catalog,
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
+    /** Absences of the consultant, which the plan clock of a deadline skips. */
+    private readonly absences: Pick<AbsenceService, 'excludedIntervals'>,
   ) {}
 
   /**
@@ -59,6 +73,9 @@ export class RequestService {
       openedAt,
       emergency: params.emergency,
       calendar: this.calendar,
+      // Absences pause only the plan clock. An emergency still gets the 24/7 line's deadline, so during an
+      // absence it is the earlier of that one and the plan deadline counted after the absence.
+      excluded: await this.absences.excludedIntervals(),
     });
 
     const year = DateTime.fromJSDate(openedAt, { zone: this.calendar.zone }).year;
@@ -103,56 +120,77 @@ export class RequestService {
   }
 
   /**
-   * Marks a request as taken over by the consultant. Taking over twice changes nothing,
-   * because Teams may deliver the same card action more than once.
+   * Marks a request as taken over by the consultant and writes a history entry. Taking over twice
+   * changes nothing, because Teams may deliver the same card action more than once.
    *
-   * @throws ForbiddenTransitionError when the request has moved past "new" in another way.
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws ForbiddenTransitionError when the request is closed.
    */
   async acknowledge(customerId: string, number: string, actorName: string): Promise<RequestChange> {
-    return this.change(customerId, number, (request) => {
-      if (request.acknowledgedAt) return undefined;
-      if (request.state !== 'new') {
-        return { ...request, acknowledgedAt: this.nowIso(), acknowledgedBy: actorName };
-      }
-      assertTransition(request.number, request.state, 'acknowledged');
-      return { ...request, state: 'acknowledged', acknowledgedAt: this.nowIso(), acknowledgedBy: actorName };
-    });
+    return this.change(customerId, number, (request, context) => acknowledgeRequest(request, context), actorName);
   }
 
   /**
-   * Records the first callback: the first-contact instant and whether it was at or before the deadline.
-   * A second call keeps the first instant.
+   * Records the first callback: the first-contact instant, whether it was at or before the deadline, and a
+   * history entry. A second call keeps the first instant and writes nothing.
+   *
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws ForbiddenTransitionError when the request's state does not lead to "callbackDone".
    */
   async recordCallback(customerId: string, number: string, actorName: string): Promise<RequestChange> {
-    return this.change(customerId, number, (request) => {
-      if (request.firstContactAt) return undefined;
-      assertTransition(request.number, request.state, 'callbackDone');
+    return this.change(customerId, number, (request, context) => recordFirstCallback(request, context), actorName);
+  }
 
-      const now = this.nowIso();
-      return {
-        ...request,
-        state: 'callbackDone',
-        acknowledgedAt: request.acknowledgedAt ?? now,
-        acknowledgedBy: request.acknowledgedBy ?? actorName,
-        firstContactAt: now,
-        slaMet: Date.parse(now) <= Date.parse(request.deadline),
-      };
-    });
+  /**
+   * Moves a request to state `to` and writes a history entry in the same transaction. Asking for the
+   * state the request already has changes nothing. Resolving stores `note` as the solution on the request.
+   *
+   * @param actorName - Display name of who makes the change, stored in the history.
+   * @param note - Comment for the history; required as the solution when `to` is "resolved".
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws ForbiddenTransitionError when the lifecycle does not allow moving to `to`.
+   * @throws InvalidSolutionError when `to` is "resolved" and the solution is empty or too long.
+   */
+  async changeState(
+    customerId: string,
+    number: string,
+    to: RequestState,
+    actorName: string,
+    note?: string,
+  ): Promise<RequestChange> {
+    return this.change(customerId, number, (request, context) => changeRequestState(request, to, context, note), actorName);
+  }
+
+  /** Returns the history of a request, oldest entry first. */
+  async history(customerId: string, number: string): Promise<RequestHistoryEntry[]> {
+    return this.requests.listHistory(customerId, number);
+  }
+
+  /** Returns the open requests of one customer (neither resolved nor closed), newest first. */
+  async listOpenOfCustomer(customerId: string): Promise<SupportRequest[]> {
+    const stored = await this.requests.listByCustomer(customerId);
+    return stored
+      .map((entry) => entry.request)
+      .filter((request) => isOpenState(request.state))
+      .sort((a, b) => Date.parse(b.openedAt) - Date.parse(a.openedAt) || b.number.localeCompare(a.number));
   }
 
   private async change(
     customerId: string,
     number: string,
-    apply: (request: SupportRequest) => SupportRequest | undefined,
+    apply: (request: SupportRequest, context: ChangeContext) => RecordedChange | undefined,
+    actorName: string,
   ): Promise<RequestChange> {
-    let changed = false;
+    const context: ChangeContext = { at: this.nowIso(), actor: actorName };
+    let entry: HistoryDraft | undefined;
     try {
-      const stored = await this.requests.update(customerId, number, (current) => {
-        const next = apply(current.request);
-        changed = next !== undefined;
-        return next ? { ...current, request: next } : undefined;
+      const stored = await this.requests.updateWithHistory(customerId, number, (current) => {
+        // Runs again after a lost ETag race, so `entry` always describes the version that was written.
+        const result = apply(current.request, context);
+        entry = result?.entry;
+        return result ? { next: { ...current, request: result.request }, history: [result.entry] } : undefined;
       });
-      return { stored, changed };
+      return { stored, changed: entry !== undefined, entry };
     } catch (error) {
       if (isNotFound(error)) throw new RequestNotFoundError(customerId, number);
       throw error;

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 
+import type { HistoryAction, HistoryDraft, RequestHistoryEntry } from '../domain/history.js';
 import type { CallbackChannel, RequestChannel, RequestState, SupportRequest, Urgency } from '../domain/request.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
 import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
@@ -10,8 +11,11 @@ import type { StorageTables } from './tables.js';
 
 /** One posted copy of a request's card, kept so that every later change can update all copies. */
 export interface CardCopy {
-  /** Whose chat shows the copy: the contact who opened the request or the consultant. */
-  role: 'requester' | 'consultant';
+  /**
+   * Whose chat shows the copy: the contact who opened the request, the consultant, or the consultant's
+   * absence substitute, whose copy has no actions.
+   */
+  role: 'requester' | 'consultant' | 'substitute';
   /** Conversation the card was posted to, as returned by `TurnContext.getConversationReference`. */
   conversation: Partial<ConversationReference>;
   /** Teams activity id of the posted card. */
@@ -24,6 +28,11 @@ export interface StoredRequest {
   cards: CardCopy[];
   /** ETag of the row as read; ignored when a change returns this object. */
   etag: string;
+  /**
+   * Number of history entries written for the request; missing means 0. The repository maintains it and
+   * ignores the value a change returns.
+   */
+  historyCount?: number;
 }
 
 /**
@@ -31,6 +40,20 @@ export interface StoredRequest {
  * It may run several times when other writers interfere, so it must not mutate its argument or have side effects.
  */
 export type RequestChange = (current: StoredRequest) => StoredRequest | undefined;
+
+/**
+ * Like {@link RequestChange}, but the new version comes with the history entries that explain it.
+ * Returning undefined writes nothing.
+ */
+export type RecordedRequestChange = (
+  current: StoredRequest,
+) => { next: StoredRequest; history: readonly HistoryDraft[] } | undefined;
+
+/** Marks the RowKey of a history row: "<number>|history|<UTC instant>-<sequence>". */
+const HISTORY_KEY_MARKER = '|history|';
+
+/** Digits of the sequence number in a history RowKey, so keys sort by sequence within one instant. */
+const HISTORY_SEQUENCE_DIGITS = 6;
 
 // Records keyed by each union member, so the compiler reports a state or channel that is missing here.
 const STATES: Record<RequestState, true> = {
@@ -45,12 +68,19 @@ const STATES: Record<RequestState, true> = {
 const URGENCIES: Record<Urgency, true> = { low: true, normal: true, high: true };
 const CALLBACK_CHANNELS: Record<CallbackChannel, true> = { phone: true, 'teams-call': true, 'teams-chat': true };
 const REQUEST_CHANNELS: Record<RequestChannel, true> = { teams: true, phone: true, whatsapp: true, 'emergency-line': true };
-const CARD_ROLES: Record<CardCopy['role'], true> = { requester: true, consultant: true };
+const CARD_ROLES: Record<CardCopy['role'], true> = { requester: true, consultant: true, substitute: true };
+const STATE_NAMES = keysOf(STATES);
+const HISTORY_ACTIONS: Record<HistoryAction, true> = { acknowledge: true, callback: true, stateChange: true };
 
 /**
  * Support requests in table "requests": PartitionKey = encoded customer id, RowKey = encoded request
  * number such as "HD-2026-0001". Each field of {@link SupportRequest} is its own column, and the card
  * copies are a JSON string in column `cards`.
+ *
+ * The history of a request lives in the same partition, in rows with RowKey
+ * "<number>|history|<UTC instant>-<sequence>" and columns action, at, actor, fromState, toState and note.
+ * A change and its history rows are written in one entity group transaction, conditional on the
+ * request's ETag, so either both are stored or neither is. The listing methods skip history rows.
  */
 export class RequestRepository {
   private readonly retryOptions: ConcurrencyRetryOptions;
@@ -117,7 +147,11 @@ export class RequestRepository {
   async update(customerId: string, number: string, change: RequestChange): Promise<StoredRequest> {
     const target = `request "${number}" of customer "${customerId}" in table "${this.table.tableName}"`;
 
-    return retryOnConcurrentChange(target, () => this.applyOnce(customerId, number, change), this.retryOptions);
+    const withoutHistory: RecordedRequestChange = (current) => {
+      const next = change(current);
+      return next === undefined ? undefined : { next, history: [] };
+    };
+    return retryOnConcurrentChange(target, () => this.applyOnce(customerId, number, withoutHistory), this.retryOptions);
   }
 
   /**
@@ -131,26 +165,60 @@ export class RequestRepository {
     });
   }
 
+  /**
+   * Applies `change` like {@link update} and writes the new version together with its history entries in
+   * one transaction with the ETag that was read. When another writer changed the request first (412), it
+   * reads again and reapplies `change`, so the entries always describe the version they were written with.
+   *
+   * @returns The stored version: the written one, or the current one when `change` returned undefined.
+   * @throws EntityNotFoundError when the request does not exist.
+   * @throws RangeError when `change` alters the customer id or the number.
+   * @throws OptimisticConcurrencyError when every attempt lost the race.
+   * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+   */
+  async updateWithHistory(customerId: string, number: string, change: RecordedRequestChange): Promise<StoredRequest> {
+    const target = `request "${number}" of customer "${customerId}" in table "${this.table.tableName}"`;
+
+    return retryOnConcurrentChange(target, () => this.applyOnce(customerId, number, change), this.retryOptions);
+  }
+
+  /** Returns the history of one request, oldest entry first; an empty list for an unknown request. */
+  async listHistory(customerId: string, number: string): Promise<RequestHistoryEntry[]> {
+    // "}" is the code unit after "|", so the RowKeys that start with the prefix are exactly those in this range.
+    const prefix = encodeKey(`${number}${HISTORY_KEY_MARKER}`);
+    const end = `${prefix.slice(0, -1)}}`;
+    const filter = odata`PartitionKey eq ${encodeKey(customerId)} and RowKey gt ${prefix} and RowKey lt ${end}`;
+
+    return callTable(this.table, 'listEntities', async () => {
+      const entries: RequestHistoryEntry[] = [];
+      for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
+        entries.push(this.toHistoryEntry(row));
+      }
+      return entries.sort((a, b) => a.sequence - b.sequence);
+    });
+  }
+
   /** Returns every request that is neither resolved nor closed, across all customers, ordered by customer and number. */
   async listOpen(): Promise<StoredRequest[]> {
     return this.query(odata`state ne ${'resolved'} and state ne ${'closed'}`);
   }
 
-  /** Returns all requests of one customer ordered by number. */
+  /** Returns all requests of one customer ordered by number, without their history rows. */
   async listByCustomer(customerId: string): Promise<StoredRequest[]> {
     return this.query(odata`PartitionKey eq ${encodeKey(customerId)}`);
   }
 
-  private async applyOnce(customerId: string, number: string, change: RequestChange): Promise<StoredRequest> {
+  private async applyOnce(customerId: string, number: string, change: RecordedRequestChange): Promise<StoredRequest> {
     const current = await this.get(customerId, number);
     if (current === undefined) {
       throw new EntityNotFoundError(`Request "${number}" of customer "${customerId}" not found`);
     }
 
-    const next = change(current);
-    if (next === undefined) {
+    const result = change(current);
+    if (result === undefined) {
       return current;
     }
+    const { next, history } = result;
     if (next.request.customerId !== customerId || next.request.number !== number) {
       throw new RangeError(
         `Invalid change to request "${number}" of customer "${customerId}": it set customer "${next.request.customerId}" ` +
@@ -158,24 +226,39 @@ export class RequestRepository {
       );
     }
 
-    const entity = this.toEntity(next.request, next.cards);
-    const response = await callTable(this.table, 'updateEntity', () =>
-      this.table.updateEntity(entity, 'Replace', { etag: current.etag }),
+    // The count comes from the row that was read, never from the change, so sequence numbers stay unique.
+    const historyCount = (current.historyCount ?? 0) + history.length;
+    const entity = this.toEntity(next.request, next.cards, historyCount);
+    if (history.length === 0) {
+      const response = await callTable(this.table, 'updateEntity', () =>
+        this.table.updateEntity(entity, 'Replace', { etag: current.etag }),
+      );
+      return { request: next.request, cards: next.cards, etag: requireEtag(response.etag, next.request), historyCount };
+    }
+
+    const historyRows = history.map((draft, index) => this.toHistoryEntity(next.request, draft, (current.historyCount ?? 0) + index + 1));
+    const response = await callTable(this.table, 'submitTransaction', () =>
+      this.table.submitTransaction([
+        ['update', entity, 'Replace', { etag: current.etag }],
+        ...historyRows.map((row) => ['create', row] as ['create', typeof row]),
+      ]),
     );
-    return { request: next.request, cards: next.cards, etag: requireEtag(response.etag, next.request) };
+    const etag = response.subResponses[0]?.etag;
+    return { request: next.request, cards: next.cards, etag: requireEtag(etag, next.request), historyCount };
   }
 
   private async query(filter: string): Promise<StoredRequest[]> {
     return callTable(this.table, 'listEntities', async () => {
       const requests: StoredRequest[] = [];
       for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
+        if (row.rowKey?.includes(HISTORY_KEY_MARKER)) continue;
         requests.push(this.toStoredRequest(row));
       }
       return requests;
     });
   }
 
-  private toEntity(request: SupportRequest, cards: readonly CardCopy[]) {
+  private toEntity(request: SupportRequest, cards: readonly CardCopy[], historyCount = 0) {
     const entity = {
       partitionKey: encodeKey(request.customerId),
       rowKey: encodeKey(request.number),
@@ -198,7 +281,36 @@ export class RequestRepository {
         acknowledgedBy: request.acknowledgedBy,
         firstContactAt: request.firstContactAt,
         slaMet: request.slaMet,
+        solution: request.solution,
+        resolvedAt: request.resolvedAt,
         cards: JSON.stringify(cards),
+        historyCount,
+      }),
+    };
+
+    assertRowSize(entity, this.table.tableName);
+    return entity;
+  }
+
+  private toHistoryEntity(request: SupportRequest, draft: HistoryDraft, sequence: number) {
+    const instant = new Date(draft.at);
+    if (Number.isNaN(instant.getTime())) {
+      throw new RangeError(`Invalid history entry for request "${request.number}": "at" is not an ISO 8601 instant: "${draft.at}"`);
+    }
+
+    const sequenceText = String(sequence).padStart(HISTORY_SEQUENCE_DIGITS, '0');
+    const entity = {
+      partitionKey: encodeKey(request.customerId),
+      rowKey: encodeKey(`${request.number}${HISTORY_KEY_MARKER}${instant.toISOString()}-${sequenceText}`),
+      ...definedColumns({
+        number: request.number,
+        sequence,
+        action: draft.action,
+        at: draft.at,
+        actor: draft.actor,
+        fromState: draft.from,
+        toState: draft.to,
+        note: draft.note,
       }),
     };
 
@@ -212,7 +324,25 @@ export class RequestRepository {
       request: this.toRequest(columns),
       cards: this.toCards(columns),
       etag: columns.etag,
+      historyCount: row.historyCount === undefined ? 0 : columns.number('historyCount'),
     };
+  }
+
+  private toHistoryEntry(row: StoredRow): RequestHistoryEntry {
+    const columns = new RowReader(row, this.table.tableName);
+    const entry: RequestHistoryEntry = {
+      customerId: columns.partitionKey(),
+      number: columns.string('number'),
+      sequence: columns.number('sequence'),
+      action: columns.oneOf('action', keysOf(HISTORY_ACTIONS)),
+      at: columns.string('at'),
+      actor: columns.string('actor'),
+      from: columns.oneOf('fromState', STATE_NAMES),
+      to: columns.oneOf('toState', STATE_NAMES),
+    };
+
+    const note = columns.optionalString('note');
+    return note === undefined ? entry : { ...entry, note };
   }
 
   private toRequest(columns: RowReader): SupportRequest {
@@ -230,16 +360,18 @@ export class RequestRepository {
       state: columns.oneOf('state', keysOf(STATES)),
       openedAt: columns.string('openedAt'),
       deadline: columns.string('deadline'),
-      atRiskAt: columns.optionalString('atRiskAt'),
       guaranteeMinutes: columns.number('guaranteeMinutes'),
     };
 
     const optional = omitUndefined({
+      atRiskAt: columns.optionalString('atRiskAt'),
       callbackPhone: columns.optionalString('callbackPhone'),
       acknowledgedAt: columns.optionalString('acknowledgedAt'),
       acknowledgedBy: columns.optionalString('acknowledgedBy'),
       firstContactAt: columns.optionalString('firstContactAt'),
       slaMet: columns.optionalBoolean('slaMet'),
+      solution: columns.optionalString('solution'),
+      resolvedAt: columns.optionalString('resolvedAt'),
     });
 
     return { ...required, ...optional };

@@ -28,6 +28,13 @@ const TABLE_SUFFIXES = {
   requests: 'Requests',
   conversations: 'Conversations',
   submissions: 'Submissions',
+  absences: 'Absences',
+  warnings: 'Warnings',
+  timeEntries: 'TimeEntries',
+  overageApprovals: 'OverageApprovals',
+  calendarEvents: 'CalendarEvents',
+  bookings: 'Bookings',
+  bookingSlots: 'BookingSlots',
 } as const;
 
 /** Logical name of a table, e.g. "customers". */

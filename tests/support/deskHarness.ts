@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { loadConfig, type AppConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
-import { startHotlineDesk, type RunningDesk } from '../../src/index.js';
+import { startHotlineDesk, type DeskOverrides, type RunningDesk } from '../../src/index.js';
 import { createStorage, type Storage } from '../../src/storage/tables.js';
 import { LocalConnector } from './connector.js';
 import type { TeamsUser } from './teamsActivity.js';
@@ -70,8 +70,14 @@ export interface DeskHarness {
 /**
  * Starts Hotline Desk with the demo customers in fresh tables of the shared Azurite, a manual clock
  * and a local connector that receives everything the bot sends.
+ *
+ * @param overrides - Further replaced parts, such as the absence substitute's chat; clock and logger are the harness's own.
  */
-export async function startDeskHarness(startAt: string, env: Record<string, string> = {}): Promise<DeskHarness> {
+export async function startDeskHarness(
+  startAt: string,
+  env: Record<string, string> = {},
+  overrides: Omit<DeskOverrides, 'clock' | 'logger'> = {},
+): Promise<DeskHarness> {
   const connector = new LocalConnector();
   await connector.start();
 
@@ -85,10 +91,12 @@ export async function startDeskHarness(startAt: string, env: Record<string, stri
     CONSULTANT_TENANT_ID: consultant.tenantId,
     CONSULTANT_AAD_OBJECT_ID: consultant.aadObjectId,
     CONSULTANT_NAME: consultant.name,
+    // Tests run the SLA watcher with `desk.slaWatcher.tick()`, so timer ticks cannot add cards at random moments.
+    DESK_SLA_WATCH_INTERVAL_SECONDS: '0',
     ...env,
   });
   const clock = new ManualClock(new Date(startAt));
-  const desk = await startHotlineDesk(config, { clock, logger: pino({ level: 'silent' }) });
+  const desk = await startHotlineDesk(config, { ...overrides, clock, logger: pino({ level: 'silent' }) });
   const storage = createStorage(config.storage.connectionString, { tablePrefix });
 
   return {

@@ -1,11 +1,13 @@
 import type { Language } from '../../domain/customer.js';
+import { MAX_SOLUTION_LENGTH } from '../../domain/history.js';
+import { canTransition, nextStates } from '../../domain/lifecycle.js';
 import type { SupportRequest } from '../../domain/request.js';
 import type { Messages } from '../../i18n/de.js';
 import { formatInstant, formatTimeLeft, localeOf } from '../../i18n/format.js';
 import { messagesFor } from '../../i18n/messages.js';
 import template from './consultantRequest.json' with { type: 'json' };
 import { expandCard, type AdaptiveCard } from './template.js';
-import { Verbs, type RequestReferenceData } from './verbs.js';
+import { SETTABLE_STATES, Verbs, type RequestReferenceData, type RequestSetStateData, type SettableState } from './verbs.js';
 
 /** Input of {@link renderConsultantRequestCard}. */
 export interface ConsultantRequestCardInput {
@@ -18,6 +20,8 @@ export interface ConsultantRequestCardInput {
   zone: string;
   /** Instant from which the time left until the deadline is computed. */
   now: Date;
+  /** Leaves out every action, for a copy shown to someone who may not act on it, such as an absence substitute. */
+  readOnly?: boolean;
 }
 
 interface Fact {
@@ -70,6 +74,31 @@ function describeSla(request: SupportRequest, now: Date, messages: Messages, lan
   };
 }
 
+/** An Action.Execute with verb `request.setState`, as the template's `stateActions` lists it. */
+interface StateAction {
+  title: string;
+  verb: typeof Verbs.requestSetState;
+  data: RequestSetStateData;
+}
+
+/**
+ * Lists one `request.setState` action per state the lifecycle allows next, except "resolved", which
+ * needs the solution input and is a separate action. Moving a resolved request back to "inProgress"
+ * is titled "Wieder öffnen".
+ */
+function listStateActions(request: SupportRequest, messages: Messages): StateAction[] {
+  const titles = messages.lifecycle.actions;
+  const settable = nextStates(request.state).filter(
+    (state): state is SettableState => (SETTABLE_STATES as readonly string[]).includes(state) && state !== 'resolved',
+  );
+
+  return settable.map((state) => ({
+    title: state === 'inProgress' && request.state === 'resolved' ? titles.reopen : titles[state],
+    verb: Verbs.requestSetState,
+    data: { customerId: request.customerId, number: request.number, state },
+  }));
+}
+
 /** Upper-cases the first character, so "noch 45 Min." can open a line. */
 function capitalizeFirst(text: string, lang: Language): string {
   return text.charAt(0).toLocaleUpperCase(localeOf(lang)) + text.slice(1);
@@ -110,9 +139,12 @@ function listFacts(input: ConsultantRequestCardInput, messages: Messages): Fact[
  * status, facts (customer, plan, urgency, callback number and channel, deadline,
  * state, acknowledgement, first contact), contact name and description.
  *
- * Actions: "Übernehmen" (`request.acknowledge`) while the state is new, and
- * "Rückruf erfolgt" (`request.callbackDone`) while no first contact is recorded.
- * Both carry {@link RequestReferenceData}.
+ * Actions: "Übernehmen" (`request.acknowledge`) while the state is new,
+ * "Rückruf erfolgt" (`request.callbackDone`) while no first contact is recorded and the
+ * lifecycle allows it, both with {@link RequestReferenceData}. Then one `request.setState`
+ * action per next state of the lifecycle ("In Arbeit" or "Wieder öffnen", "Wartet auf Kunde",
+ * "Schließen"), and "Gelöst" as an Action.ShowCard with the required "solution" input and a
+ * `request.setState` action for state "resolved". A read-only card has no actions.
  *
  * The time left is computed from `now` at rendering and does not count down in
  * the client; re-render the card to refresh it. Contact name and description are
@@ -123,6 +155,9 @@ export function renderConsultantRequestCard(input: ConsultantRequestCardInput): 
   const messages = messagesFor(lang);
   const texts = messages.consultant;
   const reference: RequestReferenceData = { customerId: request.customerId, number: request.number };
+  const actionable = input.readOnly !== true;
+  const lifecycle = messages.lifecycle;
+  const resolveData: RequestSetStateData = { ...reference, state: 'resolved' };
 
   return expandCard(template, {
     emergency: { visible: request.emergency, text: texts.emergency },
@@ -133,11 +168,24 @@ export function renderConsultantRequestCard(input: ConsultantRequestCardInput): 
     descriptionHeading: texts.descriptionHeading,
     description: request.description,
     reference,
-    acknowledge: { visible: request.state === 'new', title: texts.acknowledge, verb: Verbs.requestAcknowledge },
+    solution: { visible: request.solution !== undefined, heading: lifecycle.solutionLabel, text: request.solution ?? '' },
+    acknowledge: { visible: actionable && request.state === 'new', title: texts.acknowledge, verb: Verbs.requestAcknowledge },
     callbackDone: {
-      visible: request.firstContactAt === undefined,
+      visible: actionable && request.firstContactAt === undefined && canTransition(request.state, 'callbackDone'),
       title: texts.callbackDone,
       verb: Verbs.requestCallbackDone,
+    },
+    stateActions: actionable ? listStateActions(request, messages) : [],
+    resolve: {
+      visible: actionable && canTransition(request.state, 'resolved'),
+      title: lifecycle.actions.resolved,
+      label: lifecycle.solutionLabel,
+      placeholder: lifecycle.solutionPlaceholder,
+      maxLength: MAX_SOLUTION_LENGTH,
+      errorMessage: lifecycle.solutionError(MAX_SOLUTION_LENGTH),
+      submit: lifecycle.actions.saveSolution,
+      verb: Verbs.requestSetState,
+      data: resolveData,
     },
   });
 }

@@ -19,8 +19,8 @@ export interface RequesterRequestCardInput {
 /**
  * Renders the customer contact's card for their request: number,
  * emergency marker, callback deadline ("Rückruf spätestens …") or, once the
- * consultant has called back, "Rückruf erfolgt: …", state and a summary of the
- * description.
+ * consultant has called back, "Rückruf erfolgt: …", or once resolved "Gelöst: …",
+ * state, a summary of the description and, for a resolved request, the solution.
  *
  * The description is shown as a TextRun, which Adaptive Cards render without
  * Markdown, so links or formatting typed by a customer stay plain text.
@@ -30,10 +30,12 @@ export function renderRequesterRequestCard(input: RequesterRequestCardInput): Ad
   const messages = messagesFor(lang);
   const texts = messages.request;
 
-  const callback =
-    request.firstContactAt === undefined
-      ? { text: texts.callbackBy(request.deadline, zone), color: 'Accent' }
-      : { text: texts.callbackDone(request.firstContactAt, zone), color: 'Good' };
+  let callback = { text: texts.callbackBy(request.deadline, zone), color: 'Accent' };
+  if (request.resolvedAt !== undefined) {
+    callback = { text: messages.lifecycle.resolvedAt(request.resolvedAt, zone), color: 'Good' };
+  } else if (request.firstContactAt !== undefined) {
+    callback = { text: texts.callbackDone(request.firstContactAt, zone), color: 'Good' };
+  }
 
   const facts = [
     { title: texts.labels.state, value: messages.states[request.state] },
@@ -50,5 +52,10 @@ export function renderRequesterRequestCard(input: RequesterRequestCardInput): Ad
     facts,
     descriptionHeading: texts.descriptionHeading,
     summary: truncate(request.description, REQUEST_SUMMARY_MAX_LENGTH),
+    solution: {
+      visible: request.solution !== undefined,
+      heading: messages.lifecycle.solutionLabel,
+      text: request.solution ?? '',
+    },
   });
 }

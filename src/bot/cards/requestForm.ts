@@ -19,6 +19,8 @@ export interface RequestFormCardInput {
   maxDescriptionLength: number;
   /** Message shown above the inputs in the attention color, e.g. after a failed submit. */
   error?: string;
+  /** Information shown below the introduction, e.g. that the consultant is away and who covers emergencies. */
+  notice?: string;
 }
 
 /**
@@ -41,6 +43,8 @@ export function renderRequestFormCard(input: RequestFormCardInput): AdaptiveCard
   return expandCard(template, {
     title: form.title,
     intro: form.intro,
+    hasNotice: input.notice !== undefined && input.notice !== '',
+    notice: input.notice ?? '',
     hasError: input.error !== undefined && input.error !== '',
     error: input.error ?? '',
     description: {

@@ -1,4 +1,4 @@
-import type { CallbackChannel, Urgency } from '../../domain/request.js';
+import type { CallbackChannel, RequestState, Urgency } from '../../domain/request.js';
 
 /** The `verb` of every Action.Execute the bot's cards send; one verb per action. */
 export const Verbs = {
@@ -10,6 +10,14 @@ export const Verbs = {
   requestAcknowledge: 'request.acknowledge',
   /** The consultant records the first callback or first contact. */
   requestCallbackDone: 'request.callbackDone',
+  /** The consultant moves a request to another state: in progress, waiting for the customer, resolved, closed. */
+  requestSetState: 'request.setState',
+  /** A contact requests the emergency card, which lists what counts as an emergency and what it costs. */
+  emergencyStart: 'emergency.start',
+  /** The contact confirms the emergency and its cost; the card's inputs are merged into the action data. */
+  emergencyConfirm: 'emergency.confirm',
+  /** The contact declines the emergency and gets the normal request form. */
+  emergencyDecline: 'emergency.decline',
 } as const;
 
 /** Any verb the cards send. */
@@ -44,12 +52,41 @@ export interface RequestReferenceData {
   number: string;
 }
 
+/** States the consultant sets with `request.setState`; take-over and callback have their own verbs. */
+export const SETTABLE_STATES = ['inProgress', 'waitingForCustomer', 'resolved', 'closed'] as const satisfies readonly RequestState[];
+
+/** A state that `request.setState` accepts. */
+export type SettableState = (typeof SETTABLE_STATES)[number];
+
+/** Data of `request.setState`: the request, the target state and, for "resolved", the solution input. */
+export interface RequestSetStateData extends RequestReferenceData {
+  state: SettableState;
+  /** Text of the card's "solution" input; required by the handler when `state` is "resolved". */
+  solution?: string;
+}
+
+/** Data of `emergency.start`; the action carries nothing. */
+export type EmergencyStartData = Record<string, never>;
+
+/**
+ * Data of `emergency.confirm` and `emergency.decline`: the inputs of the emergency card as the client
+ * sends them. The handler validates every field before use.
+ */
+export interface EmergencyInputData {
+  description?: string;
+  callbackPhone?: string;
+}
+
 /** Action data type per verb, for typed handler registration. */
 export interface VerbData {
   'request.form': RequestFormData;
   'request.submit': RequestSubmitData;
   'request.acknowledge': RequestReferenceData;
   'request.callbackDone': RequestReferenceData;
+  'request.setState': RequestSetStateData;
+  'emergency.start': EmergencyStartData;
+  'emergency.confirm': EmergencyInputData;
+  'emergency.decline': EmergencyInputData;
 }
 
 /** Returns whether action data carries a non-empty customer id and request number. */
@@ -58,5 +95,22 @@ export function isRequestReferenceData(value: unknown): value is RequestReferenc
     return false;
   }
   const { customerId, number } = value as Record<string, unknown>;
-  return typeof customerId === 'string' && customerId !== '' && typeof number === 'string' && number !== '';
+  return (
+    typeof customerId === 'string' &&
+    customerId.length > 0 &&
+    customerId.length <= 64 &&
+    typeof number === 'string' &&
+    number.length > 0 &&
+    number.length <= 40
+  );
+}
+
+/** Returns whether action data names a request, a state that `request.setState` accepts, and at most a string solution. */
+export function isRequestSetStateData(value: unknown): value is RequestSetStateData {
+  if (!isRequestReferenceData(value)) {
+    return false;
+  }
+  const { state, solution } = value as unknown as Record<string, unknown>;
+  const knownState = (SETTABLE_STATES as readonly unknown[]).includes(state);
+  return knownState && (solution === undefined || typeof solution === 'string');
 }

@@ -3,7 +3,7 @@ import type { Language } from '../../domain/customer.js';
 import { describePlan } from '../../i18n/planDescription.js';
 import { messagesFor } from '../../i18n/messages.js';
 import { expandCard, type AdaptiveCard } from './template.js';
-import { Verbs, type RequestFormData } from './verbs.js';
+import { Verbs, type EmergencyStartData, type RequestFormData } from './verbs.js';
 import template from './welcome.json' with { type: 'json' };
 
 /** Input of {@link renderWelcomeCard}. */
@@ -24,7 +24,8 @@ export interface WelcomeCardInput {
 
 /**
  * Renders the welcome card: greeting, what the customer's plan includes, what to
- * do in an emergency, and a "Neue Anfrage" button (verb `request.form`).
+ * do in an emergency, a "Neue Anfrage" button (verb `request.form`) and a "Notfall"
+ * button (verb `emergency.start`).
  */
 export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const messages = messagesFor(input.lang).welcome;
@@ -44,6 +45,7 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
   }
 
   const formData: RequestFormData = {};
+  const emergencyData: EmergencyStartData = {};
   return expandCard(template, {
     greeting: messages.greeting(input.contactName),
     intro: messages.intro(input.customerName),
@@ -52,5 +54,6 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
     emergencyHeading: messages.emergencyHeading,
     emergency: description.emergency,
     newRequest: { title: messages.newRequest, verb: Verbs.requestForm, data: formData },
+    emergencyAction: { title: messagesFor(input.lang).emergency.button, verb: Verbs.emergencyStart, data: emergencyData },
   });
 }

@@ -3,13 +3,16 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MAX_DESCRIPTION_LENGTH } from '../../domain/requestInput.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { Caller } from '../../services/callers.js';
+import { currentAbsenceNotice } from '../absenceNotice.js';
 import { toAttachment } from '../cards/attachment.js';
 import { renderLeadCard } from '../cards/lead.js';
 import { renderRequestFormCard } from '../cards/requestForm.js';
 import { renderWelcomeCard } from '../cards/welcome.js';
 import type { BotDeps } from '../deps.js';
 import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
+import { isEmergencyMessage, sendEmergencyOffer } from './emergency.js';
 import { replyOnFailure } from './failures.js';
+import { isStatusMessage, sendStatusList } from './status.js';
 
 /** Messages that ask for the welcome card rather than describe a problem. */
 const greetingPattern =
@@ -22,8 +25,9 @@ const newRequestPattern = /^(neue anfrage|new request|anfrage)[\s!.?]*$/i;
 const LEAD_TEXT_MAX_LENGTH = 500;
 
 /**
- * Registers the 1:1 chat: installation, greetings, free text that becomes a request form,
- * and the replies to the consultant, to plans without Teams and to unknown tenants.
+ * Registers the 1:1 chat: installation, greetings, "Notfall" (the emergency card), "Status" (the
+ * open requests), free text that becomes a request form, and the replies to the consultant, to plans
+ * without Teams and to unknown tenants.
  */
 export function registerChat(app: Application<TurnState>, deps: BotDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {
@@ -94,6 +98,19 @@ async function answerContact(
     await context.sendActivity(MessageFactory.attachment(toAttachment(card)));
     return;
   }
+
+  if (isEmergencyMessage(text)) {
+    await sendEmergencyOffer(context, deps, caller, lang);
+    return;
+  }
+  if (isStatusMessage(text)) {
+    await sendStatusList(context, deps, caller, lang);
+    return;
+  }
+
+  // During an absence the contact reads when the consultant is back before filling in the form.
+  const absenceNotice = await currentAbsenceNotice(deps, lang);
+  if (absenceNotice) await context.sendActivity(absenceNotice);
 
   const description = newRequestPattern.test(text) ? '' : text;
   const tooLong = description.length > MAX_DESCRIPTION_LENGTH;

@@ -12,6 +12,7 @@ import { messagesFor } from '../../i18n/index.js';
 import type { Caller } from '../../services/callers.js';
 import { StorageUnavailableError } from '../../storage/errors.js';
 import type { CardCopy } from '../../storage/requests.js';
+import { currentAbsenceNotice } from '../absenceNotice.js';
 import { renderConsultantRequestCard } from '../cards/consultantRequest.js';
 import { renderRequestFormCard } from '../cards/requestForm.js';
 import { renderRequesterRequestCard } from '../cards/requestConfirmation.js';
@@ -21,7 +22,8 @@ import type { BotDeps } from '../deps.js';
 import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
 import { describeFailure } from './failures.js';
 
-type ContactCaller = Extract<Caller, { kind: 'contact' }>;
+/** A caller who is a contact of a customer whose plan includes Teams. */
+export type ContactCaller = Extract<Caller, { kind: 'contact' }>;
 
 /** Registers the request form: opening it from the welcome card and submitting it. */
 export function registerRequestForm(app: Application<TurnState>, deps: BotDeps): void {
@@ -32,6 +34,8 @@ export function registerRequestForm(app: Application<TurnState>, deps: BotDeps):
         description: typeof data.description === 'string' ? data.description.slice(0, MAX_DESCRIPTION_LENGTH) : '',
         callbackPhone: caller.contact.phone,
         maxDescriptionLength: MAX_DESCRIPTION_LENGTH,
+        // The invoke response replaces the welcome card, so the absence notice goes into the form itself.
+        notice: await currentAbsenceNotice(deps, lang),
       }),
     );
   });
@@ -51,7 +55,7 @@ export function registerRequestForm(app: Application<TurnState>, deps: BotDeps):
  * Resolves the caller and runs `handler` for a Teams contact; everyone else gets a text reply.
  * On a storage outage the reply comes from `onStorageUnavailable` when given, else it is a text.
  */
-async function withContact(
+export async function withContact(
   context: TurnContext,
   deps: BotDeps,
   handler: (caller: ContactCaller, lang: Language) => Promise<AdaptiveCard | string>,
@@ -86,7 +90,7 @@ async function submit(
   lang: Language,
   data: RequestSubmitData,
 ): Promise<AdaptiveCard | string> {
-  const validation = validateRequestInput(data as Record<string, unknown>);
+  const validation = validateRequestInput(data as Record<string, unknown>, caller.contact.phone);
   if (!validation.ok) return refilledForm(lang, data, describeInputError(validation.error, lang));
 
   const formActivityId = context.activity.replyToId;
@@ -182,6 +186,8 @@ function describeInputError(error: RequestInputError, lang: Language): string {
       return replies.descriptionTooLong(error.max, error.length);
     case 'invalidPhone':
       return replies.invalidPhone(error.value);
+    case 'phoneMissing':
+      return replies.phoneMissing;
     case 'invalidChoice':
       return replies.invalidChoice;
   }

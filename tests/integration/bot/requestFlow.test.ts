@@ -93,7 +93,7 @@ describe('request flow through /api/messages', () => {
     assert.match(texts, /Mo–Fr 07:00–21:00/);
     assert.match(texts, /8 Std\./);
     assert.match(texts, /\+49 171 5550199/);
-    assert.deepEqual(actionVerbs(cardOf(reply.activity)), ['request.form']);
+    assert.deepEqual(actionVerbs(cardOf(reply.activity)), ['request.form', 'emergency.start']);
   });
 
   it('English locale without stored preference gets English', async () => {
@@ -154,7 +154,7 @@ describe('request flow through /api/messages', () => {
     assert.match(texts, /Gold Hotline/);
     assert.match(texts, /Montag, 07\.12\.2026, 07:30 Uhr/);
     assert.match(texts, /Noch 59 Std\./);
-    assert.deepEqual(actionVerbs(consultantCard), ['request.acknowledge', 'request.callbackDone']);
+    assert.deepEqual(actionVerbs(consultantCard), ['request.acknowledge', 'request.callbackDone', 'request.setState', undefined]);
   });
 
   it('callback done updates the request and both cards', async () => {
@@ -174,7 +174,7 @@ describe('request flow through /api/messages', () => {
     assert.equal(stored?.request.state, 'callbackDone');
     assert.equal(stored?.request.firstContactAt, '2026-12-07T07:10:00+01:00');
     assert.equal(stored?.request.slaMet, true);
-    assert.deepEqual(actionVerbs(result.value), []);
+    assert.deepEqual(actionVerbs(result.value), ['request.setState', 'request.setState', undefined]);
     assert.match(cardTexts(result.value).join('\n'), /SLA eingehalten/);
 
     const [update] = harness.connector.updatesIn(chat.conversationId);
@@ -214,7 +214,7 @@ describe('request flow through /api/messages', () => {
     assert.equal(afterFirst?.request.acknowledgedAt, '2026-12-07T07:05:00+01:00');
     assert.equal(afterSecond?.etag, afterFirst?.etag);
     assert.equal(harness.connector.calls.length, 0);
-    assert.deepEqual(actionVerbs(first.value), ['request.callbackDone']);
+    assert.deepEqual(actionVerbs(first.value), ['request.callbackDone', 'request.setState', 'request.setState', undefined]);
   });
 
   it('contact cannot use the consultant actions', async () => {

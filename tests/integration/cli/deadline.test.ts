@@ -52,7 +52,7 @@ describe('desk deadline command', () => {
   it('unknown plan exits non-zero with the known plans', () => {
     const { status, stdout, stderr } = desk('--plan', 'platinum', '--opened', '2026-12-04T20:30:00+01:00');
 
-    assert.equal(status, 1);
+    assert.equal(status, 2);
     assert.equal(stdout, '');
     assert.match(stderr, /Unknown plan "platinum"; known plans: bronze, silver, gold/);
   });
@@ -73,8 +73,22 @@ describe('desk deadline command', () => {
   it('unknown region exits non-zero', () => {
     const { status, stderr } = desk('--plan', 'gold', '--opened', '2026-12-04T20:30:00+01:00', '--region', 'DE-XX');
 
-    assert.equal(status, 1);
+    assert.equal(status, 2);
     assert.match(stderr, /Unknown holiday region "DE-XX"/);
+  });
+
+  it('empty or malformed region is rejected', () => {
+    for (const region of ['', 'DE-BY-X', 'de-nw']) {
+      const { status, stdout } = desk('--plan', 'gold', '--opened', '2026-12-24T20:30:00+01:00', '--region', region);
+
+      assert.equal(status, 2, `region "${region}"`);
+      assert.equal(stdout, '');
+    }
+  });
+
+  it('out-of-range time and offset are rejected', () => {
+    assert.equal(desk('--plan', 'gold', '--opened', '+275760-09-13T00:00:00Z').status, 2);
+    assert.equal(desk('--plan', 'gold', '--opened', '2026-12-04T20:30:00+25:00').status, 2);
   });
 
   it('unknown option exits with usage', () => {

@@ -74,16 +74,18 @@ describe('renderConsultantRequestCard', () => {
     textBlockWith(render(sampleRequest(), 'en', new Date('2026-12-07T10:20:00Z')), 'Overdue by 20 min');
   });
 
-  it('offers both actions for a new request', () => {
+  it('offers the actions of a new request', () => {
     const actions = actionsOf(render(sampleRequest()));
     assert.deepEqual(
       actions.map((action) => [action.type, action.title, action.verb]),
       [
         ['Action.Execute', 'Übernehmen', 'request.acknowledge'],
         ['Action.Execute', 'Rückruf erfolgt', 'request.callbackDone'],
+        ['Action.Execute', 'In Arbeit', 'request.setState'],
+        ['Action.ShowCard', 'Gelöst', undefined],
       ],
     );
-    for (const action of actions) {
+    for (const action of actions.slice(0, 2)) {
       assert.deepEqual(action.data, { customerId: 'contoso', number: 'HD-2026-0001' });
     }
   });
@@ -95,12 +97,17 @@ describe('renderConsultantRequestCard', () => {
       acknowledgedBy: 'Max Berater',
     });
     const card = render(request);
-    assert.deepEqual(actionsOf(card).map((action) => action.verb), ['request.callbackDone']);
+    assert.deepEqual(actionsOf(card).map((action) => action.verb), [
+      'request.callbackDone',
+      'request.setState',
+      'request.setState',
+      undefined,
+    ]);
     assert.equal(factsOf(card).get('Übernommen'), 'Max Berater, Montag, 07.12.2026, 10:05 Uhr');
     assert.equal(factsOf(card).get('Status'), 'übernommen');
   });
 
-  it('drops all actions once called back', () => {
+  it('drops take-over and callback once called back', () => {
     const request = sampleRequest({
       state: 'callbackDone',
       acknowledgedAt: '2026-12-07T10:05:00+01:00',
@@ -109,7 +116,7 @@ describe('renderConsultantRequestCard', () => {
       slaMet: true,
     });
     const card = render(request);
-    assert.deepEqual(actionsOf(card), []);
+    assert.deepEqual(actionsOf(card).map((action) => action.verb), ['request.setState', 'request.setState', undefined]);
     assert.equal(factsOf(card).get('Erster Kontakt'), 'Montag, 07.12.2026, 10:40 Uhr');
     assert.equal(textBlockWith(card, 'SLA eingehalten').color, 'Good');
     assert.equal(textBlocksOf(card).some((text) => text.startsWith('Noch')), false);
@@ -117,7 +124,11 @@ describe('renderConsultantRequestCard', () => {
 
   it('drops Rückruf erfolgt after a callback without acknowledgement', () => {
     const request = sampleRequest({ firstContactAt: '2026-12-07T10:40:00+01:00', slaMet: true });
-    assert.deepEqual(actionsOf(render(request)).map((action) => action.verb), ['request.acknowledge']);
+    assert.deepEqual(actionsOf(render(request)).map((action) => action.verb), [
+      'request.acknowledge',
+      'request.setState',
+      undefined,
+    ]);
   });
 
   it('states a missed SLA', () => {
@@ -150,7 +161,7 @@ describe('renderConsultantRequestCard', () => {
     assert.equal(factsOf(card).get('Callback by'), 'Monday, 7 December 2026, 11:00');
     assert.equal(factsOf(card).get('Status'), 'new');
     textBlockWith(card, '45 min left');
-    assert.deepEqual(actionsOf(card).map((action) => action.title), ['Acknowledge', 'Callback done']);
+    assert.deepEqual(actionsOf(card).map((action) => action.title), ['Acknowledge', 'Callback done', 'In progress', 'Resolved']);
   });
 
   it('formats the deadline across the October switch', () => {

@@ -13,6 +13,10 @@ describe('card verbs', () => {
       requestSubmit: 'request.submit',
       requestAcknowledge: 'request.acknowledge',
       requestCallbackDone: 'request.callbackDone',
+      requestSetState: 'request.setState',
+      emergencyStart: 'emergency.start',
+      emergencyConfirm: 'emergency.confirm',
+      emergencyDecline: 'emergency.decline',
     });
   });
 

@@ -83,11 +83,19 @@ describe('renderWelcomeCard', () => {
 
   it('offers Neue Anfrage with verb request.form', () => {
     const actions = actionsOf(render('gold', 'de'));
-    assert.equal(actions.length, 1);
+    assert.equal(actions.length, 2);
     assert.equal(actions[0]?.type, 'Action.Execute');
     assert.equal(actions[0]?.title, 'Neue Anfrage');
     assert.equal(actions[0]?.verb, 'request.form');
     assert.deepEqual(actions[0]?.data, {});
+  });
+
+  it('offers Notfall with verb emergency.start', () => {
+    const emergency = actionsOf(render('gold', 'de'))[1];
+    assert.equal(emergency?.type, 'Action.Execute');
+    assert.equal(emergency?.title, 'Notfall');
+    assert.equal(emergency?.verb, 'emergency.start');
+    assert.deepEqual(emergency?.data, {});
   });
 
   it('labels the button New request in English', () => {

@@ -3,12 +3,36 @@ import { CALLBACK_PHONE_PATTERN, isValidCallbackPhone, MAX_DESCRIPTION_LENGTH, v
 
 describe('validateRequestInput', () => {
   it('accepts a description with defaults for the choices', () => {
-    const result = validateRequestInput({ description: '  Outlook synchronisiert nicht  ' });
+    const result = validateRequestInput({ description: '  Outlook synchronisiert nicht  ' }, '+49 211 5550101');
 
     assert.deepEqual(result, {
       ok: true,
-      value: { description: 'Outlook synchronisiert nicht', urgency: 'normal', callbackPhone: undefined, callbackChannel: 'phone' },
+      value: {
+        description: 'Outlook synchronisiert nicht',
+        urgency: 'normal',
+        callbackPhone: '+49 211 5550101',
+        callbackChannel: 'phone',
+      },
     });
+  });
+
+  it('phone callback without any number is rejected', () => {
+    assert.deepEqual(validateRequestInput({ description: 'x', callbackChannel: 'phone' }), {
+      ok: false,
+      error: { code: 'phoneMissing' },
+    });
+  });
+
+  it('Teams chat callback needs no number', () => {
+    const result = validateRequestInput({ description: 'x', callbackChannel: 'teams-chat' });
+
+    assert.equal(result.ok && result.value.callbackPhone, undefined);
+  });
+
+  it('invisible control characters are removed from the description', () => {
+    const result = validateRequestInput({ description: 'Drucker\u0000 \u202Egestört\u0007', callbackChannel: 'teams-chat' });
+
+    assert.equal(result.ok && result.value.description, 'Drucker gestört');
   });
 
   it('rejects a blank description', () => {
@@ -26,7 +50,7 @@ describe('validateRequestInput', () => {
   });
 
   it('accepts a description of exactly the limit', () => {
-    assert.equal(validateRequestInput({ description: 'a'.repeat(MAX_DESCRIPTION_LENGTH) }).ok, true);
+    assert.equal(validateRequestInput({ description: 'a'.repeat(MAX_DESCRIPTION_LENGTH), callbackChannel: 'teams-chat' }).ok, true);
   });
 
   it('rejects an unknown urgency', () => {

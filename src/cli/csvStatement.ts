@@ -1,0 +1,81 @@
+import type { PriceUnit, QuantityUnit, StatementLineKey } from '../domain/hours/index.js';
+import type { CustomerMonthStatement } from '../services/statementService.js';
+import { toCsv, type CsvCell } from './csvFormat.js';
+
+/** Column headings of the statement CSV, German because the file goes to German spreadsheets and accountants. */
+export const STATEMENT_CSV_HEADER = [
+  'Kunde',
+  'Monat',
+  'Position',
+  'Referenz',
+  'Menge',
+  'Einheit',
+  'Einzelpreis EUR',
+  'Preis je',
+  'Betrag EUR',
+] as const;
+
+// Keyed by each union member, so the compiler reports a line key or unit without a German label.
+const LINE_LABELS: Record<StatementLineKey, string> = {
+  monthlyFee: 'Monatspauschale',
+  overage: 'Genehmigte Mehrstunden',
+  projectWork: 'Projektarbeit remote',
+  onSiteDays: 'Vor-Ort-Einsatz',
+  emergencyBaseFee: 'Notfall-Grundgebühr',
+  emergencyTime: 'Notfall-Arbeitszeit',
+};
+const PRICE_UNIT_LABELS: Record<PriceUnit, string> = { month: 'Monat', hour: 'Stunde', day: 'Tag', emergency: 'Notfall' };
+
+/**
+ * Writes a statement as CSV for German spreadsheets: one header row, one row per statement line, then
+ * the rows "Summe netto", "Umsatzsteuer" and "Summe brutto". Amounts have a decimal comma, and minutes
+ * name the billing increment they are rounded to.
+ *
+ * @param vatPercent - VAT rate of the catalog, shown in the label of the VAT row.
+ */
+export function statementToCsv(statement: CustomerMonthStatement, vatPercent: number): string {
+  const rows: CsvCell[][] = [[...STATEMENT_CSV_HEADER]];
+
+  for (const line of statement.lines) {
+    rows.push([
+      statement.customerId,
+      statement.month,
+      LINE_LABELS[line.descriptionKey],
+      line.reference ?? '',
+      line.quantity,
+      quantityUnitLabel(line.unit, statement.billingIncrementMinutes),
+      { euroCents: line.unitPriceCents },
+      PRICE_UNIT_LABELS[line.priceUnit],
+      { euroCents: line.amountCents },
+    ]);
+  }
+
+  const totalRow = (label: string, cents: number): CsvCell[] => [
+    statement.customerId,
+    statement.month,
+    label,
+    '',
+    '',
+    '',
+    '',
+    '',
+    { euroCents: cents },
+  ];
+  rows.push(
+    totalRow('Summe netto', statement.netCents),
+    totalRow(`Umsatzsteuer ${String(vatPercent).replace('.', ',')} %`, statement.vatCents),
+    totalRow('Summe brutto', statement.grossCents),
+  );
+
+  return toCsv(rows);
+}
+
+function quantityUnitLabel(unit: QuantityUnit, incrementMinutes: number): string {
+  const labels: Record<QuantityUnit, string> = {
+    month: 'Monat',
+    minute: `Minuten (${incrementMinutes}-Minuten-Takt)`,
+    day: 'Tage',
+    emergency: 'Notfall',
+  };
+  return labels[unit];
+}

@@ -1,0 +1,153 @@
+import { DateTime } from 'luxon';
+
+import { findPlan, type Catalog, type Plan } from '../domain/catalog.js';
+import type { Customer } from '../domain/customer.js';
+import {
+  assertMonth,
+  computeStatementSequence,
+  nextMonth,
+  type MonthStatement,
+  type OverageApproval,
+  type SequenceMonth,
+  type TimeEntry,
+} from '../domain/hours/index.js';
+import type { CustomerRepository } from '../storage/customers.js';
+import { EntityNotFoundError } from '../storage/errors.js';
+import type { OverageApprovalRepository, StoredOverageApproval } from '../storage/overageApprovals.js';
+import type { StoredTimeEntry, TimeEntryRepository } from '../storage/timeEntries.js';
+
+/** A customer's monthly statement: every field of {@link MonthStatement} plus the customer id. */
+export interface CustomerMonthStatement extends MonthStatement {
+  customerId: string;
+}
+
+/** Dependencies of {@link StatementService}. */
+export interface StatementServiceDependencies {
+  customers: Pick<CustomerRepository, 'get'>;
+  timeEntries: Pick<TimeEntryRepository, 'listMonths'>;
+  approvals: Pick<OverageApprovalRepository, 'listMonths'>;
+  catalog: Catalog;
+  /** IANA zone of the business calendar; on-site days are counted per local date in it. */
+  zone: string;
+}
+
+interface MutableSequenceMonth extends SequenceMonth {
+  entries: TimeEntry[];
+  approvals: OverageApproval[];
+}
+
+/** Builds monthly statements from the stored time entries and overage approvals. */
+export class StatementService {
+  constructor(private readonly deps: StatementServiceDependencies) {}
+
+  /**
+   * Computes a customer's statement for one calendar month.
+   *
+   * @param month - Calendar month "yyyy-MM" in the business time zone.
+   * @throws EntityNotFoundError when the customer does not exist.
+   * @throws Error naming an invalid month, a month before the contract start, a plan missing from the
+   *   catalog, or an invalid stored entry.
+   * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+   */
+  async monthStatement(customerId: string, month: string): Promise<CustomerMonthStatement> {
+    assertMonth(month);
+
+    const customer = await this.deps.customers.get(customerId);
+    if (customer === undefined) {
+      throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
+    }
+    return this.statementFor(customer, month);
+  }
+
+  /**
+   * Computes the statement of a customer that the caller has already read.
+   *
+   * A rolled-over lot depends on the whole chain of earlier months, because the lot that a month rolls
+   * out depends on how much of its incoming lot it used, and that lot came from the month before. So on
+   * plans that roll hours over, this walks every month from the contract start, where the first lot is 0.
+   * A fixed walk of two months back would start from a lot of 0 in the middle of the chain and give a
+   * wrong lot whenever the skipped months rolled hours over. One range query reads all those months.
+   * Plans without rollover read the statement month alone.
+   *
+   * NOTE: the customer's current plan applies to every month of the walk, because plan changes are not
+   * stored yet.
+   *
+   * @throws Error naming a month before the contract start.
+   */
+  async statementFor(customer: Customer, month: string): Promise<CustomerMonthStatement> {
+    assertMonth(month);
+    const plan = findPlan(this.deps.catalog, customer.planId);
+
+    const contractMonth = customer.contractStart.slice(0, 7);
+    if (month < contractMonth) {
+      throw new Error(
+        `Month ${month} lies before the contract start ${customer.contractStart} of customer "${customer.id}"; choose ${contractMonth} or later`,
+      );
+    }
+
+    const firstMonth = rollsOver(plan) ? contractMonth : month;
+    const [entries, approvals] = await Promise.all([
+      this.deps.timeEntries.listMonths(customer.id, firstMonth, month),
+      this.deps.approvals.listMonths(customer.id, firstMonth, month),
+    ]);
+
+    const statements = computeStatementSequence({
+      catalog: this.deps.catalog,
+      planId: plan.id,
+      months: this.sequenceMonths(firstMonth, month, entries, approvals),
+    });
+
+    const statement = statements[statements.length - 1];
+    if (statement === undefined) {
+      throw new Error(`No statement computed for customer "${customer.id}" and month ${month}`);
+    }
+    return { customerId: customer.id, ...statement };
+  }
+
+  /** Groups the stored rows into consecutive months, including months without any row. */
+  private sequenceMonths(
+    firstMonth: string,
+    lastMonth: string,
+    entries: readonly StoredTimeEntry[],
+    approvals: readonly StoredOverageApproval[],
+  ): SequenceMonth[] {
+    const months: MutableSequenceMonth[] = [];
+    const byMonth = new Map<string, MutableSequenceMonth>();
+    for (let month = firstMonth; month <= lastMonth; month = nextMonth(month)) {
+      const sequenceMonth: MutableSequenceMonth = { month, entries: [], approvals: [] };
+      months.push(sequenceMonth);
+      byMonth.set(month, sequenceMonth);
+    }
+
+    for (const entry of entries) {
+      byMonth.get(entry.month)?.entries.push(this.toStatementEntry(entry));
+    }
+    for (const approval of approvals) {
+      byMonth.get(approval.month)?.approvals.push({ minutes: approval.minutes, decision: approval.decision });
+    }
+    return months;
+  }
+
+  /**
+   * Converts a stored entry to the billing input. An emergency entry belongs to the emergency of its
+   * request number, or forms an emergency of its own without one. An on-site entry carries the local
+   * date of its start, because on-site work is billed per date.
+   *
+   * NOTE: an emergency whose entries fall into two months is charged its base fee in each month.
+   */
+  private toStatementEntry(entry: StoredTimeEntry): TimeEntry {
+    const statementEntry: TimeEntry = { type: entry.type, minutes: entry.minutes };
+    if (entry.type === 'emergency') {
+      statementEntry.emergencyId = entry.request ?? `entry-${entry.id}`;
+    }
+    if (entry.type === 'on-site') {
+      statementEntry.date = DateTime.fromISO(entry.start, { zone: this.deps.zone }).toFormat('yyyy-MM-dd');
+    }
+    return statementEntry;
+  }
+}
+
+/** Returns whether unused hours of the plan roll into the next month. Hotline plans never roll over. */
+function rollsOver(plan: Plan): boolean {
+  return plan.kind === 'partner' && plan.rolloverCapMinutes > 0;
+}
