@@ -131,6 +131,7 @@ const envSchema = businessEnvSchema
     CONSULTANT_TENANT_ID: z.string().uuid('expected the Entra tenant id (a GUID)'),
     CONSULTANT_AAD_OBJECT_ID: z.string().uuid('expected the Entra object id (a GUID)'),
     CONSULTANT_NAME: z.string().min(1).default('Hotline Desk'),
+    CONSULTANT_LANGUAGE: z.enum(['de', 'en']).optional(),
     DEV_CONSULTANT_CONVERSATION_ID: optionalText,
 
     BOT_ID: optionalText,
@@ -182,6 +183,8 @@ export interface AppConfig {
     tenantId: string;
     aadObjectId: string;
     name: string;
+    /** Language of the consultant's cards; when unset, the Teams locale of the consultant's chat decides. */
+    language?: 'de' | 'en';
     /** Local runs only: the conversation that stands in for the consultant's chat. */
     devConversationId?: string;
   };
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tenantId: values.CONSULTANT_TENANT_ID,
       aadObjectId: values.CONSULTANT_AAD_OBJECT_ID,
       name: values.CONSULTANT_NAME,
+      language: values.CONSULTANT_LANGUAGE,
       devConversationId: values.DEV_CONSULTANT_CONVERSATION_ID,
     },
     bot: {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createBotApplication } from './bot/app.js';
 import { createAdapter } from './bot/adapter.js';
-import { noSubstitute, type SubstituteConversationLookup } from './bot/deps.js';
+import type { SubstituteConversationLookup } from './bot/deps.js';
 import { Notifier } from './bot/notifier.js';
 import { loadBusiness } from './businessSetup.js';
 import { createCalendarProvider } from './calendar/createCalendarProvider.js';
@@ -16,6 +16,7 @@ import { AbsenceService } from './services/absenceService.js';
 import { BookingService } from './services/bookingService.js';
 import { CallerDirectory } from './services/callers.js';
 import { loadDemoCustomers } from './services/demoData.js';
+import { SubstituteDirectory } from './services/substitutes.js';
 import { RequestService } from './services/requestService.js';
 import { AbsenceRepository } from './storage/absences.js';
 import { BookingSlotRepository } from './storage/bookingSlots.js';
@@ -23,6 +24,7 @@ import { BookingRepository } from './storage/bookings.js';
 import { ConversationRepository } from './storage/conversations.js';
 import { CounterRepository } from './storage/counters.js';
 import { CustomerRepository } from './storage/customers.js';
+import { LeadRepository } from './storage/leads.js';
 import { RequestRepository } from './storage/requests.js';
 import { SubmissionRepository } from './storage/submissions.js';
 import { createStorage } from './storage/tables.js';
@@ -104,9 +106,13 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   });
   logger.info({ calendar: bookingCalendar.kind, mailbox: config.calendar.graph?.mailbox }, 'booking calendar ready');
 
+  // Absence substitutes receive emergencies in their own chat, stored when they write to the bot.
+  const substitutes = new SubstituteDirectory(absences, conversations);
+  const substituteConversation = overrides.substituteConversation ?? ((now: Date) => substitutes.conversationAt(now));
+
   // The bot: adapter, proactive notifier and the Teams AI application with its handlers.
   const adapter = createAdapter(config.bot, logger);
-  const notifier = new Notifier(adapter, config.bot.appId ?? '', conversations, logger);
+  const notifier = new Notifier(adapter, config.bot.appId ?? '', conversations, logger, config.consultant.language);
   const bot = createBotApplication(adapter, config.bot.appId ?? '', {
     catalog,
     zone: calendar.zone,
@@ -118,9 +124,9 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
     absences,
     submissions,
     notifier,
-    // Emergencies also reach the absence substitute's chat when this returns one.
-    // NOTE: no lookup from the absences is wired yet, so outside tests emergencies reach only the consultant.
-    substituteConversation: overrides.substituteConversation ?? noSubstitute,
+    substitutes,
+    substituteConversation,
+    leads: new LeadRepository(storage.tables),
     logger,
   });
 
@@ -135,7 +141,7 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
     notifier,
     customerName: (customerId) => callers.customerName(customerId),
     consultantName: config.consultant.name,
-    substituteConversation: overrides.substituteConversation ?? noSubstitute,
+    substituteConversation,
     logger,
   });
 

@@ -1,5 +1,7 @@
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { messagesFor, resolveLanguage } from '../i18n/index.js';
 import type { BotDeps } from './deps.js';
+import { logIdsOf } from './turn.js';
 import { registerChat } from './handlers/chat.js';
 import { registerConsultantActions } from './handlers/consultantActions.js';
 import { registerEmergency } from './handlers/emergency.js';
@@ -22,5 +24,11 @@ export function createBotApplication(adapter: TeamsAdapter, botAppId: string, de
   registerRequestForm(app, deps);
   registerConsultantActions(app, deps);
   registerEmergency(app, deps);
+
+  // Registered last, so it only answers card actions no handler above knows, e.g. from an outdated card.
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    deps.logger.warn({ ...logIdsOf(context.activity), verb: context.activity.value?.action?.verb }, 'unknown card action');
+    return messagesFor(resolveLanguage(undefined, context.activity.locale)).replies.unknownAction;
+  });
   return app;
 }

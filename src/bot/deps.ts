@@ -1,3 +1,5 @@
+import type { LeadRepository } from '../storage/leads.js';
+import type { SubstituteDirectory } from '../services/substitutes.js';
 import type { ConversationReference } from 'botbuilder';
 import type { Catalog } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
@@ -31,6 +33,10 @@ export interface BotDeps {
   absences: AbsenceService;
   submissions: SubmissionRepository;
   notifier: Notifier;
+  /** Unknown tenants seen, so the consultant gets one lead card per tenant and day. */
+  leads: LeadRepository;
+  /** Chats of absence substitutes, registered when they write to the bot. */
+  substitutes: Pick<SubstituteDirectory, 'registerIfSubstitute'>;
   /** Lookup of the chat that receives emergencies in addition to the consultant's; {@link noSubstitute} by default. */
   substituteConversation: SubstituteConversationLookup;
   logger: Logger;

@@ -17,18 +17,17 @@ export class Notifier {
     private readonly botAppId: string,
     private readonly conversations: ConversationRepository,
     private readonly logger: Logger,
+    private readonly consultantLanguage?: Language,
   ) {}
 
-  /** Stores the conversation of the current turn as the consultant's chat. */
+  /**
+   * Stores the conversation of the current turn as the consultant's chat. Its locale is the configured
+   * consultant language when set, so every later card to the consultant is in that language.
+   */
   async registerConsultantChat(context: TurnContext): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
-    await this.conversations.save('consultant', CONSULTANT_KEY, { ...reference, locale: context.activity.locale });
-  }
-
-  /** Whether the consultant's chat is known, so proactive cards can reach it. */
-  async consultantLanguage(): Promise<Language | undefined> {
-    const reference = await this.conversations.get('consultant', CONSULTANT_KEY);
-    return reference ? resolveLanguage(undefined, reference.locale) : undefined;
+    const locale = this.consultantLanguage ?? context.activity.locale;
+    await this.conversations.save('consultant', CONSULTANT_KEY, { ...reference, locale });
   }
 
   /**

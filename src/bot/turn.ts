@@ -16,7 +16,12 @@ export function callerIdentityOf(activity: Activity): CallerIdentity {
 
 /** Language of a reply: the contact's stored preference, else the Teams locale of the activity. */
 export function languageOf(caller: Caller, activity: Activity): Language {
-  const stored = caller.kind === 'contact' || caller.kind === 'channelNotIncluded' ? caller.contact.language : undefined;
+  const stored =
+    caller.kind === 'contact' || caller.kind === 'channelNotIncluded'
+      ? caller.contact.language
+      : caller.kind === 'consultant'
+        ? caller.language
+        : undefined;
   return resolveLanguage(stored, activity.locale);
 }
 

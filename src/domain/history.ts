@@ -98,18 +98,22 @@ export function acknowledgeRequest(request: SupportRequest, change: ChangeContex
  */
 export function recordFirstCallback(request: SupportRequest, change: ChangeContext): RecordedChange | undefined {
   if (request.firstContactAt !== undefined) return undefined;
-  assertTransition(request.number, request.state, 'callbackDone');
+
+  // Work may already have started without a recorded callback; the first contact is then recorded
+  // without moving the request back to "callbackDone".
+  const to = request.state === 'inProgress' || request.state === 'waitingForCustomer' ? request.state : 'callbackDone';
+  if (to === 'callbackDone') assertTransition(request.number, request.state, 'callbackDone');
 
   return {
     request: {
       ...request,
-      state: 'callbackDone',
+      state: to,
       acknowledgedAt: request.acknowledgedAt ?? change.at,
       acknowledgedBy: request.acknowledgedBy ?? change.actor,
       firstContactAt: change.at,
       slaMet: Date.parse(change.at) <= Date.parse(request.deadline),
     },
-    entry: { action: 'callback', at: change.at, actor: change.actor, from: request.state, to: 'callbackDone' },
+    entry: { action: 'callback', at: change.at, actor: change.actor, from: request.state, to },
   };
 }
 
@@ -122,8 +126,8 @@ export function recordFirstCallback(request: SupportRequest, change: ChangeConte
  * - Reopening (resolved to inProgress) removes the solution from the request; the history keeps it.
  *   Closing a resolved request keeps the solution.
  *
- * NOTE: moving past "callbackDone" without a recorded callback (e.g. new to inProgress) leaves
- * `firstContactAt` unset, and the lifecycle then no longer allows recording the callback.
+ * Moving past "callbackDone" without a recorded callback (e.g. new to inProgress) leaves `firstContactAt`
+ * unset; {@link recordFirstCallback} still records it later.
  *
  * @param note - Optional comment; the solution when `to` is "resolved".
  * @throws ForbiddenTransitionError when the lifecycle does not connect the two states.

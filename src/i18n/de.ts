@@ -313,6 +313,13 @@ export const de = {
     invalidCardData: 'Diese Karte enthält keine gültige Anfragenummer und kann nicht verarbeitet werden.',
     requestInProgress:
       'Diese Anfrage wurde bereits gesendet und wird gerade angelegt. Bitte senden Sie sie nicht erneut.',
+    unknownAction: 'Diese Karte ist veraltet. Bitte schreiben Sie „Hallo“ für eine aktuelle Übersicht.',
+    temporarilyUnavailable:
+      'Hotline Desk ist gerade technisch gestört. Bitte versuchen Sie es in einigen Minuten erneut. ' +
+      'Wenn es dringend ist, rufen Sie bitte die Hotline an.',
+    consultantUsePersonalChat:
+      'Die Berater-Karten kommen im persönlichen Chat mit dem Bot an, nicht in Kanälen oder Gruppenchats. ' +
+      'Bitte schreiben Sie dem Bot dort.',
     storageUnavailable:
       'Ihre Anfrage konnte wegen einer technischen Störung gerade nicht gespeichert werden. ' +
       'Ihre Eingabe ist nicht verloren. Bitte senden Sie sie in einigen Minuten erneut.',
@@ -326,6 +333,8 @@ export const de = {
   },
 
   absence: {
+    substituteRegistered:
+      'Sie sind als Vertretung des Beraters eingetragen. Notfälle während seiner Abwesenheit erhalten Sie in diesem Chat.',
     awayUntilDay: (backAt: string, zone: string) =>
       `Der Berater ist zurzeit abwesend und ab ${formatDate(backAt, 'de', zone)} wieder für Sie da.`,
     awayUntilTime: (backAt: string, zone: string) =>

@@ -136,7 +136,7 @@ export const en: Messages = {
     labels: {
       state: 'Status',
       urgency: 'Urgency',
-      callbackChannel: 'Call back by',
+      callbackChannel: 'Callback channel',
       callbackPhone: 'Callback number',
       openedAt: 'Received',
     },
@@ -158,8 +158,8 @@ export const en: Messages = {
       openedAt: 'Received',
       contact: 'Contact',
       callbackPhone: 'Callback number',
-      callbackChannel: 'Call back by',
-      deadline: 'Callback by',
+      callbackChannel: 'Callback channel',
+      deadline: 'Callback due',
       state: 'Status',
       acknowledged: 'Acknowledged',
       firstContact: 'First contact',
@@ -299,6 +299,13 @@ export const en: Messages = {
     invalidChoice: 'Please choose the urgency and the callback channel from the options offered.',
     invalidCardData: 'This card does not contain a valid request number and cannot be processed.',
     requestInProgress: 'This request has already been sent and is being created. Please do not send it again.',
+    unknownAction: 'This card is out of date. Please write "Hello" for a current overview.',
+    temporarilyUnavailable:
+      'Hotline Desk has a technical problem right now. Please try again in a few minutes. ' +
+      'If it is urgent, please call the hotline.',
+    consultantUsePersonalChat:
+      'Consultant cards arrive in your personal chat with the bot, not in channels or group chats. ' +
+      'Please write to the bot there.',
     storageUnavailable:
       'Your request could not be saved just now because of a technical problem. ' +
       'Your input is not lost. Please send it again in a few minutes.',
@@ -312,6 +319,8 @@ export const en: Messages = {
   },
 
   absence: {
+    substituteRegistered:
+      "You are registered as the consultant's substitute. Emergencies during the absence arrive in this chat.",
     awayUntilDay: (backAt: string, zone: string) =>
       `The consultant is away at the moment and back for you on ${formatDate(backAt, 'en', zone)}.`,
     awayUntilTime: (backAt: string, zone: string) =>

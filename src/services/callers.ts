@@ -1,11 +1,11 @@
 import type { Catalog, Plan } from '../domain/catalog.js';
 import { findPlan } from '../domain/catalog.js';
-import type { Contact, Customer } from '../domain/customer.js';
+import type { Contact, Customer, Language } from '../domain/customer.js';
 import type { CustomerRepository } from '../storage/customers.js';
 
 /** Sender of an activity, classified by what the app lets them do. */
 export type Caller =
-  | { kind: 'consultant' }
+  | { kind: 'consultant'; language?: Language }
   | { kind: 'contact'; customer: Customer; contact: Contact; plan: Plan }
   | { kind: 'channelNotIncluded'; customer: Customer; contact: Contact; plan: Plan }
   | { kind: 'unknownTenant'; tenantId: string };
@@ -23,6 +23,8 @@ export interface ConsultantIdentity {
   tenantId: string;
   aadObjectId: string;
   devConversationId?: string;
+  /** Configured language of the consultant's cards and replies. */
+  language?: Language;
 }
 
 /** Resolves an activity's sender to the consultant, a contact of a known customer, or an unknown tenant. */
@@ -32,6 +34,16 @@ export class CallerDirectory {
     private readonly catalog: Catalog,
     private readonly consultant: ConsultantIdentity,
   ) {}
+
+  /** Returns the configured language of the consultant, or undefined to follow the Teams locale. */
+  consultantLanguage(): Language | undefined {
+    return this.consultant.language;
+  }
+
+  /** Whether a conversation is the local stand-in for the consultant's chat (Playground runs only). */
+  isDevConsultantConversation(conversationId: string): boolean {
+    return this.consultant.devConversationId !== undefined && conversationId === this.consultant.devConversationId;
+  }
 
   /** Whether the identity is the configured consultant (or writes in the local stand-in chat). */
   isConsultant(identity: CallerIdentity): boolean {
@@ -49,7 +61,7 @@ export class CallerDirectory {
    * contact is added as one (without approval rights), because the tenant proves they work for the customer.
    */
   async resolve(identity: CallerIdentity): Promise<Caller> {
-    if (this.isConsultant(identity)) return { kind: 'consultant' };
+    if (this.isConsultant(identity)) return { kind: 'consultant', language: this.consultant.language };
 
     const tenantId = identity.tenantId ?? '';
     const customer = tenantId ? await this.customers.findByTenant(tenantId) : undefined;

@@ -8,7 +8,7 @@ import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.j
 import type { StorageTables } from './tables.js';
 
 /** Whose conversation a reference points to. */
-export type ConversationRole = 'consultant' | 'contact';
+export type ConversationRole = 'consultant' | 'contact' | 'substitute';
 
 /** Key of the consultant's own chat with the bot. */
 export const CONSULTANT_KEY = 'primary';

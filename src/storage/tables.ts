@@ -35,6 +35,7 @@ const TABLE_SUFFIXES = {
   calendarEvents: 'CalendarEvents',
   bookings: 'Bookings',
   bookingSlots: 'BookingSlots',
+  leads: 'Leads',
 } as const;
 
 /** Logical name of a table, e.g. "customers". */

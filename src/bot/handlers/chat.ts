@@ -1,14 +1,14 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { MAX_DESCRIPTION_LENGTH } from '../../domain/requestInput.js';
 import { messagesFor } from '../../i18n/index.js';
 import type { Caller } from '../../services/callers.js';
 import { currentAbsenceNotice } from '../absenceNotice.js';
 import { toAttachment } from '../cards/attachment.js';
-import { renderLeadCard } from '../cards/lead.js';
 import { renderRequestFormCard } from '../cards/requestForm.js';
 import { renderWelcomeCard } from '../cards/welcome.js';
 import type { BotDeps } from '../deps.js';
+import { notifyLead } from '../leads.js';
 import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
 import { isEmergencyMessage, sendEmergencyOffer } from './emergency.js';
 import { replyOnFailure } from './failures.js';
@@ -21,8 +21,6 @@ const greetingPattern =
 /** Messages that ask for an empty request form. */
 const newRequestPattern = /^(neue anfrage|new request|anfrage)[\s!.?]*$/i;
 
-/** Maximum length of the message text forwarded to the consultant in a lead card. */
-const LEAD_TEXT_MAX_LENGTH = 500;
 
 /**
  * Registers the 1:1 chat: installation, greetings, "Notfall" (the emergency card), "Status" (the
@@ -45,12 +43,26 @@ async function answer(context: TurnContext, deps: BotDeps, text: string): Promis
   const fallbackLanguage = languageOf({ kind: 'unknownTenant', tenantId: '' }, context.activity);
 
   await replyOnFailure(context, fallbackLanguage, deps.logger, async () => {
-    const caller = await deps.callers.resolve(callerIdentityOf(context.activity));
+    const identity = callerIdentityOf(context.activity);
+    const personalChat = context.activity.conversation?.conversationType === 'personal';
+    const reference = TurnContext.getConversationReference(context.activity);
+    if (personalChat && (await deps.substitutes.registerIfSubstitute(identity, reference, deps.clock.now()))) {
+      deps.logger.info(logIdsOf(context.activity), 'absence substitute chat registered');
+      await context.sendActivity(messagesFor(fallbackLanguage).absence.substituteRegistered);
+      return;
+    }
+
+    const caller = await deps.callers.resolve(identity);
     const lang = languageOf(caller, context.activity);
     const replies = messagesFor(lang).replies;
 
     switch (caller.kind) {
       case 'consultant':
+        // Only the consultant's 1:1 chat (or the local stand-in) receives the cards, never a team channel.
+        if (!personalChat && !deps.callers.isDevConsultantConversation(identity.conversationId)) {
+          await context.sendActivity(replies.consultantUsePersonalChat);
+          return;
+        }
         await deps.notifier.registerConsultantChat(context);
         deps.logger.info(logIdsOf(context.activity), 'consultant chat registered');
         await context.sendActivity(replies.consultantChatRegistered);
@@ -122,21 +134,4 @@ async function answerContact(
     error: tooLong ? messagesFor(lang).replies.descriptionTooLong(MAX_DESCRIPTION_LENGTH, description.length) : undefined,
   });
   await context.sendActivity(MessageFactory.attachment(toAttachment(form)));
-}
-
-async function notifyLead(context: TurnContext, deps: BotDeps, tenantId: string, text: string): Promise<void> {
-  const activity = context.activity;
-  await deps.notifier.sendToConsultant(
-    (lang) =>
-      renderLeadCard({
-        lang,
-        tenantId: tenantId || '-',
-        userName: activity.from?.name ?? '-',
-        aadObjectId: activity.from?.aadObjectId ?? '-',
-        messageText: text.slice(0, LEAD_TEXT_MAX_LENGTH),
-        at: deps.clock.now().toISOString(),
-        zone: deps.zone,
-      }),
-    { ...logIdsOf(activity), kind: 'lead' },
-  );
 }

@@ -57,7 +57,7 @@ async function act(
   change: (customerId: string, number: string, actorName: string) => Promise<RequestChange>,
   isValidData: (data: unknown) => data is RequestReferenceData = isRequestReferenceData,
 ): Promise<AdaptiveCard | string> {
-  const lang = resolveLanguage(undefined, context.activity.locale);
+  const lang = deps.callers.consultantLanguage() ?? resolveLanguage(undefined, context.activity.locale);
   const replies = messagesFor(lang).replies;
   const ids = logIdsOf(context.activity);
 

@@ -17,7 +17,7 @@ export function describeFailure(error: unknown, lang: Language, context: TurnCon
 
   if (error instanceof StorageUnavailableError) {
     logger.error({ ...ids, err: error }, 'storage unavailable during a bot turn');
-    return replies.storageUnavailable;
+    return replies.temporarilyUnavailable;
   }
   if (error instanceof RequestNotFoundError) {
     logger.warn({ ...ids, customerId: error.customerId, requestNumber: error.number }, 'card action for a missing request');

@@ -19,6 +19,7 @@ import { renderRequesterRequestCard } from '../cards/requestConfirmation.js';
 import type { AdaptiveCard } from '../cards/template.js';
 import { Verbs, type RequestFormData, type RequestSubmitData } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
+import { notifyLead } from '../leads.js';
 import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
 import { describeFailure } from './failures.js';
 
@@ -67,7 +68,10 @@ export async function withContact(
     lang = languageOf(caller, context.activity);
     const replies = messagesFor(lang).replies;
 
-    if (caller.kind === 'unknownTenant') return replies.unknownTenant;
+    if (caller.kind === 'unknownTenant') {
+      await notifyLead(context, deps, caller.tenantId, '');
+      return replies.unknownTenant;
+    }
     if (caller.kind === 'channelNotIncluded') {
       return replies.noTeamsChannel(caller.plan.name[lang], caller.plan.channels, deps.hotlinePhone);
     }

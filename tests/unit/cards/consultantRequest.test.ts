@@ -158,7 +158,7 @@ describe('renderConsultantRequestCard', () => {
   it('English facts and actions', () => {
     const card = render(sampleRequest(), 'en');
     assert.equal(textBlocksOf(card)[0], 'Request HD-2026-0001');
-    assert.equal(factsOf(card).get('Callback by'), 'Monday, 7 December 2026, 11:00');
+    assert.equal(factsOf(card).get('Callback due'), 'Monday, 7 December 2026, 11:00');
     assert.equal(factsOf(card).get('Status'), 'new');
     textBlockWith(card, '45 min left');
     assert.deepEqual(actionsOf(card).map((action) => action.title), ['Acknowledge', 'Callback done', 'In progress', 'Resolved']);

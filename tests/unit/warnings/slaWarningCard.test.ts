@@ -132,6 +132,6 @@ describe('renderSlaWarningCard', () => {
     assert.equal(texts[0], 'Deadline missed: HD-2026-0004');
     assert.ok(texts.includes('Delivered late. Due since Monday, 7 December 2026, 11:00.'));
     assert.ok(texts.includes('Overdue by 20 min'));
-    assert.equal(factsOf(card).get('Callback by'), 'Monday, 7 December 2026, 11:00');
+    assert.equal(factsOf(card).get('Callback due'), 'Monday, 7 December 2026, 11:00');
   });
 });
