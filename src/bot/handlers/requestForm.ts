@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Language } from '../../domain/customer.js';
-import { CALLBACK_CHANNELS, URGENCIES, type SupportRequest } from '../../domain/request.js';
+import { CALLBACK_CHANNELS, URGENCIES } from '../../domain/request.js';
 import {
   CALLBACK_PHONE_MAX_LENGTH,
   MAX_DESCRIPTION_LENGTH,
@@ -11,16 +11,14 @@ import {
 import { messagesFor } from '../../i18n/index.js';
 import type { Caller } from '../../services/callers.js';
 import { StorageUnavailableError } from '../../storage/errors.js';
-import type { CardCopy } from '../../storage/requests.js';
 import { currentAbsenceNotice } from '../absenceNotice.js';
-import { renderConsultantRequestCard } from '../cards/consultantRequest.js';
 import { renderRequestFormCard } from '../cards/requestForm.js';
-import { renderRequesterRequestCard } from '../cards/requestConfirmation.js';
 import type { AdaptiveCard } from '../cards/template.js';
 import { Verbs, type RequestFormData, type RequestSubmitData } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
 import { notifyLead } from '../leads.js';
-import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
+import { openRequestFromCard } from '../openFromCard.js';
+import { callerIdentityOf, languageOf } from '../turn.js';
 import { describeFailure } from './failures.js';
 
 /** A caller who is a contact of a customer whose plan includes Teams. */
@@ -97,72 +95,7 @@ async function submit(
   const validation = validateRequestInput(data as Record<string, unknown>, caller.contact.phone);
   if (!validation.ok) return refilledForm(lang, data, describeInputError(validation.error, lang));
 
-  const formActivityId = context.activity.replyToId;
-  const conversationId = context.activity.conversation.id;
-  if (formActivityId) {
-    const claim = await deps.submissions.claim(conversationId, formActivityId, deps.clock.now());
-    if (claim.status === 'taken') {
-      if (!claim.number || !claim.customerId) return messagesFor(lang).replies.requestInProgress;
-      const existing = await deps.requests.get(claim.customerId, claim.number);
-      return renderRequesterRequestCard({ lang, request: existing.request, zone: deps.zone });
-    }
-  }
-
-  let request: SupportRequest;
-  try {
-    request = await deps.requests.open({
-      customer: caller.customer,
-      contact: caller.contact,
-      input: validation.value,
-      channel: 'teams',
-      emergency: false,
-    });
-  } catch (error) {
-    if (formActivityId) await deps.submissions.release(conversationId, formActivityId).catch(() => undefined);
-    throw error;
-  }
-  if (formActivityId) await deps.submissions.complete(conversationId, formActivityId, request.customerId, request.number);
-
-  const ids = { ...logIdsOf(context.activity), customerId: request.customerId, requestNumber: request.number };
-  deps.logger.info({ ...ids, deadline: request.deadline }, 'request opened');
-
-  await rememberCopies(context, deps, caller, lang, request, formActivityId, ids);
-  return renderRequesterRequestCard({ lang, request, zone: deps.zone });
-}
-
-/** Stores where the requester's card is and sends the consultant's card, storing its id too. */
-async function rememberCopies(
-  context: TurnContext,
-  deps: BotDeps,
-  caller: ContactCaller,
-  lang: Language,
-  request: SupportRequest,
-  formActivityId: string | undefined,
-  ids: Record<string, unknown>,
-): Promise<void> {
-  const copies: CardCopy[] = [];
-  if (formActivityId) {
-    const reference = { ...TurnContext.getConversationReference(context.activity), locale: lang };
-    copies.push({ role: 'requester', conversation: reference, activityId: formActivityId });
-  }
-
-  const consultantCopy = await deps.notifier.sendToConsultant(
-    (consultantLang) =>
-      renderConsultantRequestCard({
-        lang: consultantLang,
-        request,
-        customerName: caller.customer.name,
-        planName: caller.plan.name[consultantLang],
-        zone: deps.zone,
-        now: deps.clock.now(),
-      }),
-    ids,
-  );
-  if (consultantCopy) copies.push(consultantCopy);
-
-  for (const copy of copies) {
-    await deps.requests.addCard(request.customerId, request.number, copy);
-  }
+  return openRequestFromCard(context, deps, caller, lang, validation.value, false);
 }
 
 /** Renders the request form again with what the contact submitted and a message above the inputs. */
