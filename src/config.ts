@@ -67,7 +67,6 @@ const calendarEnvSchema = z.object({
   DESK_BOOKING_BUFFER_MINUTES: z.coerce.number().int('expected whole minutes').min(0).max(240).default(15),
 });
 
-/** Adds an issue for each Graph variable that is missing because another one is set. */
 /** Set (non-empty) environment variables by name. */
 type SetVariables = Partial<Record<string, string>>;
 
