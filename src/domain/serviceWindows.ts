@@ -80,7 +80,10 @@ export function serviceIntervalOn(
   };
 }
 
-/** Upper bound on the days searched for service time, so a plan without windows cannot loop forever. */
+/**
+ * Upper bound on the days searched for service time after the last excluded span, so a plan without
+ * windows cannot loop forever.
+ */
 export const MAX_SEARCH_DAYS = 400;
 
 /**
@@ -96,7 +99,11 @@ export function* serviceIntervalsFrom(
 ): Generator<ServiceInterval> {
   let day = DateTime.fromMillis(fromMs, { zone: calendar.zone }).startOf('day');
 
-  for (let searched = 0; searched < MAX_SEARCH_DAYS; searched += 1) {
+  // The search runs past the end of the last excluded span, so a long absence cannot exhaust it.
+  const lastExcludedEndMs = Math.max(fromMs, ...excluded.map((span) => span.endMs));
+  const excludedDays = Math.ceil((lastExcludedEndMs - fromMs) / 86_400_000);
+
+  for (let searched = 0; searched < MAX_SEARCH_DAYS + excludedDays; searched += 1) {
     const interval = serviceIntervalOn(hours, day.toISODate() as string, calendar);
     if (interval && interval.endMs > fromMs) {
       for (const piece of subtractIntervals([interval], excluded)) {

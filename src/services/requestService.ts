@@ -65,7 +65,7 @@ export class RequestService {
     channel: RequestChannel;
     emergency: boolean;
   }): Promise<SupportRequest> {
-    const openedAt = this.clock.now();
+    const openedAt = this.wholeSecondNow();
     const plan: Plan = findPlan(this.catalog, params.customer.planId);
     const deadline = callbackDeadline({
       plan,
@@ -198,6 +198,12 @@ export class RequestService {
   }
 
   private nowIso(): string {
-    return DateTime.fromJSDate(this.clock.now(), { zone: this.calendar.zone }).toISO({ suppressMilliseconds: true }) as string;
+    return DateTime.fromJSDate(this.wholeSecondNow(), { zone: this.calendar.zone }).toISO({ suppressMilliseconds: true }) as string;
+  }
+
+  /** Current instant cut to the whole second, so stored instants and deadlines carry no milliseconds. */
+  private wholeSecondNow(): Date {
+    const now = this.clock.now().getTime();
+    return new Date(now - (now % 1000));
   }
 }

@@ -170,6 +170,20 @@ describe('callback deadline', () => {
     assert.equal(result.deadline, '2027-01-04T12:00:00+01:00');
   });
 
+  it('absence longer than the search horizon still gets a deadline', () => {
+    const absence = { startMs: Date.parse('2026-12-07T00:00:00+01:00'), endMs: Date.parse('2028-12-07T00:00:00+01:00') };
+    const result = callbackDeadline({
+      plan: findPlan(catalog, 'gold'),
+      emergencyLine: catalog.emergencyLine,
+      openedAt: new Date('2026-12-08T10:00:00+01:00'),
+      emergency: false,
+      calendar: berlinCalendar(),
+      excluded: [absence],
+    });
+
+    assert.equal(result.deadline, '2028-12-07T08:00:00+01:00');
+  });
+
   it('invalid opening instant is rejected', () => {
     assert.throws(() => deadlineFor('gold', 'not a date'), /openedAt is an invalid date/);
   });
