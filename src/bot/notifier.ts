@@ -85,7 +85,7 @@ export class Notifier {
   ): Promise<void> {
     for (const copy of copies) {
       try {
-        await this.adapter.continueConversationAsync(this.botAppId, copy.conversation, async (context) => {
+        await this.proactive(copy.conversation, async (context) => {
           await context.updateActivity({ ...MessageFactory.attachment(toAttachment(render(copy))), id: copy.activityId });
         });
       } catch (error) {
@@ -109,7 +109,7 @@ export class Notifier {
     const text = write(resolveLanguage(undefined, reference.locale));
     try {
       let activityId = '';
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.proactive(reference, async (context) => {
         const response = await context.sendActivity(MessageFactory.text(text));
         activityId = response?.id ?? '';
       });
@@ -122,10 +122,27 @@ export class Notifier {
 
   private async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<string> {
     let activityId = '';
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+    await this.proactive(reference, async (context) => {
       const response = await context.sendActivity(MessageFactory.attachment(toAttachment(card)));
       activityId = response?.id ?? '';
     });
+    if (!activityId) throw new Error('The Bot Connector accepted the card but returned no activity id');
     return activityId;
+  }
+
+  /**
+   * Runs proactive logic in a conversation and rethrows its error. The adapter's onTurnError would
+   * otherwise log and swallow a failed connector call, and a card that never arrived would count as sent.
+   */
+  private async proactive(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw failure;
   }
 }

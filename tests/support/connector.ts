@@ -25,6 +25,9 @@ export class LocalConnector {
   /** Base URL to put in an activity's `serviceUrl`. */
   url = '';
 
+  /** HTTP status to answer every call with instead of 200, to simulate a failing Bot Connector. */
+  failWith?: number;
+
   async start(): Promise<void> {
     this.server = createServer((request, response) => void this.handle(request, response));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -71,6 +74,12 @@ export class LocalConnector {
     if (!match || (request.method !== 'POST' && request.method !== 'PUT')) {
       response.writeHead(404, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 'NotFound', message: `${request.method} ${request.url}` } }));
+      return;
+    }
+
+    if (this.failWith !== undefined) {
+      response.writeHead(this.failWith, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'ServiceError', message: 'simulated connector failure' } }));
       return;
     }
 

@@ -124,6 +124,29 @@ describe('bot hardening through /api/messages', () => {
     assert.equal(leads.length, 1);
   });
 
+  it('failed consultant card is not stored as delivered', async () => {
+    const chat = personalChat(goldContact);
+    await harness.post(messageActivity(chat, harness.connector.url, 'Teams-Anrufe brechen ab'));
+    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
+
+    harness.connector.failWith = 500;
+    const { body } = await harness.post(
+      actionExecuteActivity(chat, harness.connector.url, form.assignedId, 'request.submit', {
+        description: 'Teams-Anrufe brechen ab',
+        callbackChannel: 'teams-chat',
+      }),
+    );
+    harness.connector.failWith = undefined;
+
+    const number = /HD-\d{4}-\d{4}/.exec(cardTexts(body.value).join('\n'))?.[0];
+    const stored = await new RequestRepository(harness.storage.tables).get('fabrikam', number ?? '-');
+    assert.ok(stored);
+    assert.deepEqual(
+      stored.cards.map((copy) => copy.role),
+      ['requester'],
+    );
+  });
+
   it('substitute registers and receives emergencies during the absence', async () => {
     const absences = new AbsenceService(new AbsenceRepository(harness.storage.tables), 'Europe/Berlin', harness.clock);
     await absences.add({
