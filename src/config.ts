@@ -184,7 +184,7 @@ export interface AppConfig {
     name: string;
     /** Language of the consultant's cards; when unset, the Teams locale of the consultant's chat decides. */
     language?: 'de' | 'en';
-    /** Local runs only: the conversation that stands in for the consultant's chat. */
+    /** Conversation used as the consultant's chat in local runs only, because the Playground has one user. */
     devConversationId?: string;
   };
   bot: { appId?: string; password?: string; tenantId?: string; appType: string };

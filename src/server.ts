@@ -11,7 +11,7 @@ const TAB_PLACEHOLDER = `<!doctype html>
 </body></html>`;
 
 /**
- * Returns why a posted body is not an activity the bot can answer, or undefined when it is.
+ * Returns why a posted body is not an activity the bot can process, or undefined when it is.
  * Replies go to `serviceUrl`, so an activity without one is rejected before any connector call.
  */
 export function activityProblem(body: unknown): string | undefined {

@@ -25,7 +25,7 @@ export function createBotApplication(adapter: TeamsAdapter, botAppId: string, de
   registerConsultantActions(app, deps);
   registerEmergency(app, deps);
 
-  // Registered last, so it only answers card actions no handler above knows, e.g. from an outdated card.
+  // Registered last, so it only handles card actions that no handler above knows, e.g. from an outdated card.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     deps.logger.warn({ ...logIdsOf(context.activity), verb: context.activity.value?.action?.verb }, 'unknown card action');
     return messagesFor(resolveLanguage(undefined, context.activity.locale)).replies.unknownAction;

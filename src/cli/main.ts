@@ -66,7 +66,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 }
 
-/** Whether node:util parseArgs rejected the options (unknown option, missing value). */
+/** Returns whether node:util parseArgs rejected the options (unknown option, missing value). */
 function isParseArgsError(error: unknown): error is Error {
   return error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
 }

@@ -23,7 +23,7 @@ const entitlementSchema = z.object({
 });
 
 /**
- * How a plan treats 24 December and 31 December, which are not statutory holidays:
+ * Policy of a plan for 24 December and 31 December, which are not statutory holidays:
  * a normal working day, a half day whose windows end at `halfDayEnd`, or closed.
  */
 const yearEndPolicySchema = z.enum(['workingDay', 'halfDay', 'closed']);

@@ -23,7 +23,7 @@ export class ForbiddenTransitionError extends Error {
   }
 }
 
-/** Whether the lifecycle allows moving from one state to another. */
+/** Returns whether the lifecycle allows moving from one state to another. */
 export function canTransition(from: RequestState, to: RequestState): boolean {
   return allowedTransitions[from].includes(to);
 }
@@ -42,7 +42,7 @@ export function nextStates(from: RequestState): readonly RequestState[] {
   return allowedTransitions[from];
 }
 
-/** Whether a request in this state is still open, that is neither resolved nor closed. */
+/** Returns whether a request in this state is still open, that is neither resolved nor closed. */
 export function isOpenState(state: RequestState): boolean {
   return state !== 'resolved' && state !== 'closed';
 }

@@ -1,10 +1,10 @@
-/** Where a support request came in. */
+/** Channel a support request came in through. */
 export type RequestChannel = 'teams' | 'phone' | 'whatsapp' | 'emergency-line';
 
 /** Callback channels in the order the form offers them. */
 export const CALLBACK_CHANNELS = ['phone', 'teams-call', 'teams-chat'] as const;
 
-/** How the customer wants to be called back. */
+/** Channel the customer wants to be called back on. */
 export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
 
 /** Urgencies in the order the form offers them. */

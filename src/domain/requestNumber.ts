@@ -11,7 +11,7 @@ export function formatRequestNumber(year: number, sequence: number): string {
   return `${REQUEST_NUMBER_PREFIX}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** Whether a value has the form of a request number; card data is checked with it before any lookup. */
+/** Returns whether a value has the form of a request number, so card data can be checked before any lookup. */
 export function isRequestNumber(value: unknown): value is string {
   return typeof value === 'string' && requestNumberPattern.test(value);
 }

@@ -6,7 +6,7 @@ import { subtractIntervals, type Interval } from './interval.js';
 /** Working day (Mon–Fri, no holiday) or weekend; public holidays count as weekend days. */
 export type DayType = 'workingDay' | 'weekend';
 
-/** Where and when a plan's service hours apply. */
+/** Zone, holidays and half-day end that place a plan's service hours in time. */
 export interface BusinessCalendar {
   /** IANA zone of all local times, e.g. "Europe/Berlin". */
   zone: string;

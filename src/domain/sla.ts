@@ -8,7 +8,7 @@ const MINUTE_MS = 60_000;
 /** Share of the SLA time after which a request counts as at risk and the consultant is warned. */
 export const AT_RISK_FRACTION = 0.75;
 
-/** What a callback deadline was computed from. */
+/** Source of a callback deadline: the plan's windows or the 24/7 emergency line. */
 export type DeadlineBasis = 'plan' | 'emergency';
 
 /** A callback deadline with the facts that produced it. */
@@ -43,8 +43,8 @@ function toZonedIso(ms: number, zone: string): string {
 
 /**
  * Computes the plan deadline: the guarantee counted inside the plan's service windows from
- * the opening instant. The guarantee of the day type on which the clock starts applies; the
- * deadline is the earliest instant at which the counted time reaches it, so a deadline that
+ * the opening instant. The guarantee of the day type on which the clock starts applies.
+ * The deadline is the earliest instant at which the counted time reaches it, so a deadline that
  * lands exactly on closing time stays on that day. The at-risk instant is counted the same way.
  *
  * @throws Error naming the plan when it has no service window within {@link MAX_SEARCH_DAYS} days.

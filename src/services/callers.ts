@@ -40,12 +40,12 @@ export class CallerDirectory {
     return this.consultant.language;
   }
 
-  /** Whether a conversation is the local stand-in for the consultant's chat (Playground runs only). */
+  /** Returns whether a conversation is the local stand-in for the consultant's chat (Playground runs only). */
   isDevConsultantConversation(conversationId: string): boolean {
     return this.consultant.devConversationId !== undefined && conversationId === this.consultant.devConversationId;
   }
 
-  /** Whether the identity is the configured consultant (or writes in the local stand-in chat). */
+  /** Returns whether the identity is the configured consultant, or writes in the local stand-in chat. */
   isConsultant(identity: CallerIdentity): boolean {
     if (this.consultant.devConversationId && identity.conversationId === this.consultant.devConversationId) return true;
     return identity.tenantId === this.consultant.tenantId && identity.aadObjectId === this.consultant.aadObjectId;

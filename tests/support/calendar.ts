@@ -9,7 +9,7 @@ export const catalogPath = fileURLToPath(new URL('../../config/plans.json', impo
 /** The committed service catalog, as the app loads it. */
 export const catalog = loadCatalogFile(catalogPath);
 
-/** A Europe/Berlin business calendar for a holiday region, with the catalog's half-day end. */
+/** Builds a Europe/Berlin business calendar for a holiday region, with the catalog's half-day end. */
 export function berlinCalendar(region = 'DE-NW'): BusinessCalendar {
   return { zone: 'Europe/Berlin', holidays: createHolidayCalendar(region), halfDayEnd: catalog.halfDayEnd };
 }

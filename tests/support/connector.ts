@@ -25,7 +25,7 @@ export class LocalConnector {
   /** Base URL to put in an activity's `serviceUrl`. */
   url = '';
 
-  /** HTTP status to answer every call with instead of 200, to simulate a failing Bot Connector. */
+  /** HTTP status returned for every call instead of 200, to simulate a failing Bot Connector. */
   failWith?: number;
 
   async start(): Promise<void> {

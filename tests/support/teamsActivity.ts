@@ -40,12 +40,12 @@ function envelope(chat: PersonalChat, serviceUrl: string) {
   };
 }
 
-/** A text message from the user, as Teams posts it to the bot. */
+/** Builds a text message from the user, as Teams posts it to the bot. */
 export function messageActivity(chat: PersonalChat, serviceUrl: string, text: string) {
   return { ...envelope(chat, serviceUrl), type: 'message', textFormat: 'plain', text };
 }
 
-/** The `conversationUpdate` Teams sends when the user installs the app in personal scope. */
+/** Builds the `conversationUpdate` Teams sends when the user installs the app in personal scope. */
 export function installActivity(chat: PersonalChat, serviceUrl: string) {
   return {
     ...envelope(chat, serviceUrl),
@@ -55,7 +55,7 @@ export function installActivity(chat: PersonalChat, serviceUrl: string) {
   };
 }
 
-/** The `adaptiveCard/action` invoke of an Action.Execute, with the card's inputs merged into `data`. */
+/** Builds the `adaptiveCard/action` invoke of an Action.Execute, with the card's inputs merged into `data`. */
 export function actionExecuteActivity(
   chat: PersonalChat,
   serviceUrl: string,

@@ -21,7 +21,7 @@ import { withContact, type ContactCaller } from './requestForm.js';
 /** Messages that ask to report an emergency, in German or English. */
 const emergencyPattern = /^(notfall|notfall melden|emergency|report an emergency)[\s!.?]*$/i;
 
-/** Whether a contact's chat message requests the emergency card ("Notfall", "Emergency"). */
+/** Returns whether a contact's chat message requests the emergency card ("Notfall", "Emergency"). */
 export function isEmergencyMessage(text: string): boolean {
   return emergencyPattern.test(text.trim());
 }

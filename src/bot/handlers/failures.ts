@@ -32,7 +32,7 @@ export function describeFailure(error: unknown, lang: Language, context: TurnCon
   return replies.genericError;
 }
 
-/** Runs a message handler and answers with a clear message instead of failing silently. */
+/** Runs a message handler and replies with a clear message instead of failing silently. */
 export async function replyOnFailure(context: TurnContext, lang: Language, logger: Logger, handler: () => Promise<void>): Promise<void> {
   try {
     await handler();

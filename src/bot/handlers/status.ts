@@ -9,7 +9,7 @@ import type { ContactCaller } from './requestForm.js';
 /** Messages that ask for the list of open requests, in German or English. */
 const statusPattern = /^(status|meine anfragen|my requests)[\s!.?]*$/i;
 
-/** Whether a contact's chat message requests the list of open requests ("Status", "Meine Anfragen", "my requests"). */
+/** Returns whether a contact's chat message requests the list of open requests ("Status", "Meine Anfragen", "my requests"). */
 export function isStatusMessage(text: string): boolean {
   return statusPattern.test(text.trim());
 }
