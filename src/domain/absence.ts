@@ -5,6 +5,9 @@ import { CALLBACK_PHONE_MAX_LENGTH, isValidCallbackPhone } from './requestInput.
 /** Maximum length of an absence note, in characters. */
 export const MAX_ABSENCE_NOTE_LENGTH = 500;
 
+/** Longest absence, in days: longer spans are typing errors such as a wrong year. */
+export const MAX_ABSENCE_DAYS = 366;
+
 /** Maximum length of a substitute's name, in characters. */
 export const MAX_SUBSTITUTE_NAME_LENGTH = 200;
 
@@ -121,7 +124,8 @@ export function createAbsenceDraft(input: AbsenceInput, zone: string): AbsenceDr
 }
 
 /**
- * Checks an absence: both bounds are ISO instants with offset, `to` lies after `from`, the note is not
+ * Checks an absence: both bounds are ISO instants with offset, `to` lies after `from` and at most
+ * {@link MAX_ABSENCE_DAYS} days later, the note is not
  * empty and has at most {@link MAX_ABSENCE_NOTE_LENGTH} characters, and a substitute has a name, a valid
  * phone number if any, and either both Entra ids (as GUIDs) or neither.
  *
@@ -132,6 +136,11 @@ export function validateAbsence(absence: AbsenceDraft): void {
   const toMs = instantMs(absence.to, 'to');
   if (toMs <= fromMs) {
     throw new InvalidAbsenceError(`Invalid absence: to "${absence.to}" must lie after from "${absence.from}"`);
+  }
+  if (toMs - fromMs > MAX_ABSENCE_DAYS * 24 * 60 * 60 * 1000) {
+    throw new InvalidAbsenceError(
+      `Invalid absence: from "${absence.from}" to "${absence.to}" is longer than ${MAX_ABSENCE_DAYS} days; check the year`,
+    );
   }
 
   if (absence.note.trim() === '') {

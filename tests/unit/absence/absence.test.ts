@@ -115,6 +115,20 @@ describe('createAbsenceDraft', () => {
     assert.throws(() => createAbsenceDraft({ from: instant, to: instant, note: 'Urlaub' }, BERLIN), /must lie after from/);
   });
 
+  it('absence of 366 days is accepted', () => {
+    const draft = createAbsenceDraft({ from: '2027-01-01', to: '2027-12-31', note: 'Elternzeit' }, BERLIN);
+
+    assert.equal(draft.to, '2028-01-01T00:00:00+01:00');
+  });
+
+  it('absence ending in a mistyped year is rejected naming both bounds', () => {
+    assert.throws(() => createAbsenceDraft({ from: '2026-12-21', to: '9999-01-03', note: 'Urlaub' }, BERLIN), {
+      name: 'InvalidAbsenceError',
+      message:
+        'Invalid absence: from "2026-12-21T00:00:00+01:00" to "9999-01-04T00:00:00+01:00" is longer than 366 days; check the year',
+    });
+  });
+
   it('note of 500 characters is accepted', () => {
     const note = 'x'.repeat(MAX_ABSENCE_NOTE_LENGTH);
     assert.equal(createAbsenceDraft({ from: '2026-12-21', to: '2026-12-22', note }, BERLIN).note, note);
