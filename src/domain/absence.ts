@@ -5,7 +5,7 @@ import { CALLBACK_PHONE_MAX_LENGTH, isValidCallbackPhone } from './requestInput.
 /** Maximum length of an absence note, in characters. */
 export const MAX_ABSENCE_NOTE_LENGTH = 500;
 
-/** Longest absence, in days: longer spans are typing errors such as a wrong year. */
+/** Maximum length of an absence, in days. A longer span is usually a mistyped year. */
 export const MAX_ABSENCE_DAYS = 366;
 
 /** Maximum length of a substitute's name, in characters. */
@@ -139,7 +139,7 @@ export function validateAbsence(absence: AbsenceDraft): void {
   }
   if (toMs - fromMs > MAX_ABSENCE_DAYS * 24 * 60 * 60 * 1000) {
     throw new InvalidAbsenceError(
-      `Invalid absence: from "${absence.from}" to "${absence.to}" is longer than ${MAX_ABSENCE_DAYS} days; check the year`,
+      `Invalid absence: from "${absence.from}" to "${absence.to}" is longer than ${MAX_ABSENCE_DAYS} days. Check the year.`,
     );
   }
 

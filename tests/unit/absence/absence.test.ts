@@ -125,7 +125,7 @@ describe('createAbsenceDraft', () => {
     assert.throws(() => createAbsenceDraft({ from: '2026-12-21', to: '9999-01-03', note: 'Urlaub' }, BERLIN), {
       name: 'InvalidAbsenceError',
       message:
-        'Invalid absence: from "2026-12-21T00:00:00+01:00" to "9999-01-04T00:00:00+01:00" is longer than 366 days; check the year',
+        'Invalid absence: from "2026-12-21T00:00:00+01:00" to "9999-01-04T00:00:00+01:00" is longer than 366 days. Check the year.',
     });
   });
 
