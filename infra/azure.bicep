@@ -53,6 +53,14 @@ var webAppName = '${resourceBaseName}-${uniqueSuffix}'
 var botServiceName = '${resourceBaseName}-bot-${uniqueSuffix}'
 // Storage account names allow 3-24 lower-case letters and digits only.
 var storageAccountName = take('hdesk${uniqueSuffix}', 24)
+// The tab's SSO token is issued for the bot's Entra app. Its Application ID URI has the botid- form
+// that Teams requires for an app with a tab and a bot, as webApplicationInfo in the Teams manifest
+// and identifierUris in aad.manifest.json state it.
+// NOTE: the host name is built from the web app name because an app setting cannot read its own
+// site's defaultHostName. Both agree unless the web app gets a unique default host name or a custom
+// domain; then TAB_SSO_APP_ID_URI differs from BOT_DOMAIN and needs the custom host here.
+var tabSsoClientId = botAppId
+var tabSsoAppIdUri = 'api://${webAppName}.azurewebsites.net/botid-${botAppId}'
 // Built-in role "Storage Table Data Contributor".
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
@@ -193,6 +201,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: botAppPassword
         }
         {
+          name: 'TAB_SSO_CLIENT_ID'
+          value: tabSsoClientId
+        }
+        {
+          name: 'TAB_SSO_APP_ID_URI'
+          value: tabSsoAppIdUri
+        }
+        {
           name: 'BOT_TENANT_ID'
           value: botTenantId
         }
@@ -240,3 +256,5 @@ output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output AZURE_STORAGE_ACCOUNT_NAME string = storageAccount.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output AZURE_BOT_SERVICE_NAME string = botService.name
+output TAB_SSO_CLIENT_ID string = tabSsoClientId
+output TAB_SSO_APP_ID_URI string = tabSsoAppIdUri

@@ -1,8 +1,8 @@
 /**
  * Local run of Hotline Desk (`npm start`).
  *
- * Starts Azurite's table service, the app and the Microsoft 365 Agents Playground in that
- * order, each one after the previous one is ready, and stops them in the order app,
+ * Builds the consultant's tab (as `npm run build:tab` does), then starts Azurite's table
+ * service, the app and the Microsoft 365 Agents Playground in that order, each one after the previous one is ready, and stops them in the order app,
  * Playground, Azurite on Ctrl+C or SIGTERM (exit code 0). When any of them exits on its own,
  * the others are stopped and the script exits with code 1, naming the service.
  *
@@ -19,6 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as buildWithVite } from 'vite';
 import { loadDevEnvironment } from './devEnvironment.js';
 import { httpCheck, isPortInUse, portCheck, waitUntilReady, type ReadinessCheck } from './devProbes.js';
 import { ChildService, describeExit, makePrefixes } from './devServices.js';
@@ -191,8 +192,24 @@ function printWelcome(appPort: number, consultantChatId: string | undefined): vo
     );
   }
   log(`  Bot endpoint: http://localhost:${appPort}/api/messages, health: http://localhost:${appPort}/healthz`);
+  log(`  Consultant's tab: http://127.0.0.1:${appPort}/tab/ (sign in with the development button when TAB_DEV_SIGN_IN=true)`);
   log(`  Table storage: Azurite on ${AZURITE_HOST}:${AZURITE_TABLE_PORT}, data in .azurite/`);
   log('Press Ctrl+C to stop.');
+}
+
+/**
+ * Builds the tab into dist/tab with the project's vite.config.ts.
+ *
+ * @throws Error naming the failed build; Vite has printed the compiler errors before.
+ */
+async function buildTab(): Promise<void> {
+  log('Building the consultant\'s tab into dist/tab.');
+  try {
+    await buildWithVite({ configFile: join(repositoryRoot, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    throw new Error(`Building the tab failed: ${(error as Error).message}. Run "npm run build:tab" to see every error.`);
+  }
+  log('The tab is built.');
 }
 
 async function main(): Promise<void> {
@@ -236,6 +253,9 @@ async function main(): Promise<void> {
       advice: 'Stop the other Playground or the earlier "npm start" that still runs.',
     },
   ]);
+
+  // The app serves the tab from dist/tab, so the build comes before the app starts.
+  await buildTab();
 
   mkdirSync(AZURITE_FOLDER, { recursive: true });
   const { azurite, app, playground } = defineServices(appPort, environment.variables);

@@ -67,6 +67,23 @@ const calendarEnvSchema = z.object({
   DESK_BOOKING_BUFFER_MINUTES: z.coerce.number().int('expected whole minutes').min(0).max(240).default(15),
 });
 
+/** Entra's signing keys for tokens of every tenant. */
+export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+/** Variables of the tab's sign-in: the Entra app the Teams SSO token is issued for, and the development sign-in. */
+const tabEnvSchema = z.object({
+  TAB_SSO_CLIENT_ID: optionalText.refine(
+    (clientId) => clientId === undefined || z.string().uuid().safeParse(clientId).success,
+    'expected the client id (a GUID) of the Entra app that Teams requests the tab token for',
+  ),
+  TAB_SSO_APP_ID_URI: optionalText.refine(
+    (uri) => uri === undefined || /^api:\/\/\S+$/.test(uri),
+    'expected the Application ID URI, e.g. api://desk.example.com/botid-<client id>',
+  ),
+  TAB_JWKS_URL: z.string().url('expected the https URL of the JSON Web Key Set that signs the tokens').default(ENTRA_JWKS_URL),
+  TAB_DEV_SIGN_IN: z.enum(['true', 'false'], { message: 'expected true or false' }).default('false'),
+});
+
 /** Set (non-empty) environment variables by name. */
 type SetVariables = Partial<Record<string, string>>;
 
@@ -93,6 +110,29 @@ function graphSettingProblems(env: SetVariables): string[] {
   return problems;
 }
 
+/** Checks that the tab's sign-in settings fit together and that the development sign-in stays out of production. */
+function tabSettingProblems(env: SetVariables): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && env.TAB_DEV_SIGN_IN === 'true') {
+    problems.push('TAB_DEV_SIGN_IN: is a local development setting and must be false or empty when NODE_ENV=production');
+  }
+  if (env.NODE_ENV === 'production' && env.TAB_SSO_CLIENT_ID === undefined) {
+    problems.push('TAB_SSO_CLIENT_ID: is required when NODE_ENV=production; without it no Teams token is accepted in the tab');
+  }
+  const clientId = env.TAB_SSO_CLIENT_ID;
+  const appIdUri = env.TAB_SSO_APP_ID_URI;
+  if (appIdUri !== undefined && clientId === undefined) {
+    problems.push('TAB_SSO_APP_ID_URI: needs TAB_SSO_CLIENT_ID, the client id it ends with');
+  }
+  // Teams SSO takes api://<domain>/<client id> for a tab, and api://<domain>/botid-<client id> for an app with a bot too.
+  if (appIdUri !== undefined && clientId !== undefined && !appIdUri.endsWith(`/${clientId}`) && !appIdUri.endsWith(`/botid-${clientId}`)) {
+    problems.push(
+      `TAB_SSO_APP_ID_URI: "${appIdUri}" must end with "/${clientId}" or "/botid-${clientId}" (TAB_SSO_CLIENT_ID), as Teams SSO requires`,
+    );
+  }
+  return problems;
+}
+
 /** Checks the bot registration and the production-only rules, which involve several variables. */
 function botSettingProblems(env: SetVariables): string[] {
   const problems: string[] = [];
@@ -112,6 +152,7 @@ function botSettingProblems(env: SetVariables): string[] {
 const envSchema = businessEnvSchema
   .merge(storageEnvSchema)
   .merge(calendarEnvSchema)
+  .merge(tabEnvSchema)
   .extend({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -169,6 +210,18 @@ export interface CalendarConfig {
   bufferMinutes: number;
 }
 
+/** Authentication settings of the tab API. */
+export interface TabAuthConfig {
+  /** Client id of the Entra app Teams issues the SSO token for; undefined accepts no Teams token. */
+  ssoClientId?: string;
+  /** Application ID URI of that app (api://<domain>/<client id>); undefined accepts only `api://<client id>` besides the client id. */
+  appIdUri?: string;
+  /** URL of the JSON Web Key Set whose keys sign the tokens; Entra's common keys by default. */
+  jwksUrl: string;
+  /** Whether POST /api/tab/dev-sign-in issues tokens; never true in production. */
+  devSignIn: boolean;
+}
+
 /** Validated settings of one deployment. */
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
@@ -191,6 +244,7 @@ export interface AppConfig {
   /** Seconds between two ticks of the SLA watcher; 0 turns the timer off. */
   slaWatchIntervalSeconds: number;
   calendar: CalendarConfig;
+  tab: TabAuthConfig;
 }
 
 /**
@@ -199,7 +253,11 @@ export interface AppConfig {
  * @throws Error listing every invalid or missing variable with the reason, so one start shows all problems.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const values = parseEnv(envSchema, env, (variables) => [...graphSettingProblems(variables), ...botSettingProblems(variables)]);
+  const values = parseEnv(envSchema, env, (variables) => [
+    ...graphSettingProblems(variables),
+    ...botSettingProblems(variables),
+    ...tabSettingProblems(variables),
+  ]);
   return {
     environment: values.NODE_ENV,
     port: values.PORT,
@@ -222,6 +280,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     slaWatchIntervalSeconds: values.DESK_SLA_WATCH_INTERVAL_SECONDS,
     calendar: toCalendarConfig(values),
+    tab: {
+      ssoClientId: values.TAB_SSO_CLIENT_ID,
+      appIdUri: values.TAB_SSO_APP_ID_URI,
+      jwksUrl: values.TAB_JWKS_URL,
+      devSignIn: values.TAB_DEV_SIGN_IN === 'true',
+    },
   };
 }
 

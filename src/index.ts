@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { createBotApplication } from './bot/app.js';
@@ -5,13 +6,35 @@ import { createAdapter } from './bot/adapter.js';
 import type { SubstituteConversationLookup } from './bot/deps.js';
 import { Notifier } from './bot/notifier.js';
 import { loadBusiness } from './businessSetup.js';
+import type { CalendarProvider } from './calendar/calendarProvider.js';
 import { createCalendarProvider } from './calendar/createCalendarProvider.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SlaWatcher } from './jobs/slaWatcher.js';
+import { BotHoursChannel } from './bot/handlers/overageNotifications.js';
+import { ApproverDirectory } from './services/approvers.js';
+import { HoursWarningService } from './services/hoursWarningService.js';
+import { OverageApprovalService } from './services/overageApprovalService.js';
+import { PendingDeliveries } from './services/pendingDeliveries.js';
+import { KnowledgeBase } from './services/knowledgeBase.js';
+import { SlaReportService } from './services/slaReport.js';
+import { StatementService } from './services/statementService.js';
+import { TimeService } from './services/timeService.js';
+import { DeliveryRepository } from './storage/deliveries.js';
+import { OverageApprovalRepository } from './storage/overageApprovals.js';
+import { TimeEntryRepository } from './storage/timeEntries.js';
 import { createLogger, type Logger } from './logger.js';
 import { messagesFor } from './i18n/messages.js';
 import { createServer } from './server.js';
+import { createTabAuthentication } from './api/auth/createTabAuthentication.js';
+import type { TabApiOptions } from './api/router.js';
+import { tabApiRoutes } from './api/routes/index.js';
+import { RequestCardUpdates } from './bot/requestCardUpdates.js';
+import { CallLogService } from './services/callLog.js';
+import { CustomerService } from './services/customerService.js';
+import { RequestActions } from './services/requestActions.js';
+import { RequestDetailsService } from './services/requestDetails.js';
+import { RequestQueue } from './services/requestQueue.js';
 import { AbsenceService } from './services/absenceService.js';
 import { BookingService } from './services/bookingService.js';
 import { CallerDirectory } from './services/callers.js';
@@ -19,6 +42,7 @@ import { loadDemoCustomers } from './services/demoData.js';
 import { SubstituteDirectory } from './services/substitutes.js';
 import { RequestService } from './services/requestService.js';
 import { AbsenceRepository } from './storage/absences.js';
+import { ArticleRepository } from './storage/articles.js';
 import { BookingSlotRepository } from './storage/bookingSlots.js';
 import { BookingRepository } from './storage/bookings.js';
 import { ConversationRepository } from './storage/conversations.js';
@@ -36,6 +60,11 @@ export interface RunningDesk {
   url: string;
   /** The SLA watcher; with DESK_SLA_WATCH_INTERVAL_SECONDS=0 its timer is off and callers run `tick()` themselves. */
   slaWatcher: SlaWatcher;
+  /**
+   * Sender of hours warnings and approval cards that the `desk` command line recorded; it runs on the SLA
+   * watcher's interval, and with an interval of 0 callers run `tick()` themselves.
+   */
+  pendingDeliveries: PendingDeliveries;
   stop(): Promise<void>;
 }
 
@@ -45,6 +74,8 @@ export interface DeskOverrides {
   logger?: Logger;
   /** Chat that receives emergencies in addition to the consultant's; defaults to none. */
   substituteConversation?: SubstituteConversationLookup;
+  /** Calendar of the bookings instead of the configured one, e.g. the Graph provider against a mock. */
+  bookingCalendar?: CalendarProvider;
 }
 
 /**
@@ -81,10 +112,11 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   // Absences come before requests: every new deadline skips them.
   const absences = new AbsenceService(absenceRepository, calendar.zone, clock);
   const requestService = new RequestService(requests, counters, catalog, calendar, clock, absences);
+  // The knowledge base serves the tab's article search and the bot's suggestions before the request form.
+  const knowledgeBase = new KnowledgeBase({ articles: new ArticleRepository(storage.tables), requests: requestService, clock });
 
   // Bookings use Microsoft Graph when GRAPH_MAILBOX is set, else the local calendar in the tables.
-  // TODO: pass bookingService to the bot once its booking cards exist.
-  const bookingCalendar = createCalendarProvider(config.calendar, calendar.zone, storage.tables, {
+  const bookingCalendar = overrides.bookingCalendar ?? createCalendarProvider(config.calendar, calendar.zone, storage.tables, {
     logger,
     cancellationComment: messagesFor('de').calendar.cancellationComment,
   });
@@ -113,6 +145,60 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   // The bot: adapter, proactive notifier and the Teams AI application with its handlers.
   const adapter = createAdapter(config.bot, logger);
   const notifier = new Notifier(adapter, config.bot.appId ?? '', conversations, logger, config.consultant.language);
+
+  // Hours: time entries, statements, hours warnings and overage approvals. The warnings and approval cards
+  // go out through the bot's notifier, and their delivery rows keep several instances from sending twice.
+  const instanceId = `${hostname()}:${process.pid}`;
+  const hoursChannel = new BotHoursChannel(notifier, calendar.zone);
+  const deliveries = new DeliveryRepository(storage.tables);
+  const timeEntries = new TimeEntryRepository(storage.tables);
+  const approvalRepository = new OverageApprovalRepository(storage.tables);
+  // Statements carry the month's SLA compliance and the bonus calls held besides the billing.
+  const slaReports = new SlaReportService({ customers, requests, zone: calendar.zone, clock });
+  const statements = new StatementService({
+    customers,
+    timeEntries,
+    approvals: approvalRepository,
+    catalog,
+    zone: calendar.zone,
+    serviceRecord: { slaReports, bookings: new BookingRepository(storage.tables), clock },
+  });
+  const hoursWarnings = new HoursWarningService({
+    customers,
+    statements,
+    deliveries,
+    catalog,
+    clock,
+    channel: hoursChannel,
+    logger,
+    instanceId,
+  });
+  const timeService = new TimeService({
+    customers,
+    timeEntries,
+    approvals: approvalRepository,
+    statements,
+    catalog,
+    zone: calendar.zone,
+    clock,
+    observer: hoursWarnings,
+  });
+  const approvers = new ApproverDirectory(customers, conversations, requests);
+  const overage = new OverageApprovalService({
+    time: timeService,
+    approvals: approvalRepository,
+    customers,
+    requests: requestService,
+    approvers,
+    deliveries,
+    catalog,
+    zone: calendar.zone,
+    clock,
+    channel: hoursChannel,
+    logger,
+    instanceId,
+  });
+  const pendingDeliveries = new PendingDeliveries({ deliveries, hoursWarnings, overage, logger });
   const bot = createBotApplication(adapter, config.bot.appId ?? '', {
     catalog,
     zone: calendar.zone,
@@ -122,11 +208,17 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
     callers,
     requests: requestService,
     absences,
+    knowledgeBase,
+    bookings: bookingService,
     submissions,
     notifier,
     substitutes,
     substituteConversation,
     leads: new LeadRepository(storage.tables),
+    time: timeService,
+    statements,
+    overage,
+    approvers,
     logger,
   });
 
@@ -146,7 +238,40 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   });
 
   // The HTTP server comes last, so no request arrives before everything above is ready.
-  const server = createServer({ adapter, runTurn: (context) => bot.run(context).then(() => undefined) }, logger);
+  // The tab's REST API calls the same services as the bot. Its changes to a request reach every card copy in
+  // Teams through the bot's card updates, the same code the consultant's card actions use.
+  const requestCards = new RequestCardUpdates({ catalog, zone: calendar.zone, clock, callers, notifier, logger });
+  const tabAuthentication = createTabAuthentication(config.tab, config.consultant, clock);
+  if (tabAuthentication.devSignIn) logger.warn('development sign-in of the tab is on (TAB_DEV_SIGN_IN=true); never use it in production');
+  const tabApi: TabApiOptions = {
+    routes: tabApiRoutes,
+    ...tabAuthentication,
+    logger,
+    services: {
+      clock,
+      requests: requestService,
+      queue: new RequestQueue(requests, customers, clock),
+      requestDetails: new RequestDetailsService({
+        requests: requestService,
+        customers,
+        timeEntries,
+        approvals: approvalRepository,
+        bookings: new BookingRepository(storage.tables),
+        zone: calendar.zone,
+        clock,
+      }),
+      requestActions: new RequestActions({ requests: requestService, time: timeService, clock, listener: requestCards }),
+      calls: new CallLogService(customers, requestService, clock),
+      customers: new CustomerService(customers, catalog),
+      time: timeService,
+      absences,
+      statements,
+      slaReports,
+      knowledgeBase,
+    },
+  };
+
+  const server = createServer({ adapter, runTurn: (context) => bot.run(context).then(() => undefined), tabApi }, logger);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -156,14 +281,17 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
   // right away and catches up warnings that fell due while the app was down.
   if (config.slaWatchIntervalSeconds > 0) {
     slaWatcher.start(config.slaWatchIntervalSeconds * 1000);
+    pendingDeliveries.start(config.slaWatchIntervalSeconds * 1000);
   }
 
   return {
     url,
     slaWatcher,
+    pendingDeliveries,
     stop: async () => {
       // Stop the watcher first and wait for its running tick, so no warning is sent during shutdown.
       await slaWatcher.stop();
+      await pendingDeliveries.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       logger.info('Hotline Desk stopped');
     },

@@ -2,13 +2,8 @@ import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from './logger.js';
-
-const TAB_PLACEHOLDER = `<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>Hotline Desk</title></head>
-<body style="font-family: 'Segoe UI', sans-serif; margin: 2rem">
-<h1>Hotline Desk</h1>
-<p>Der Berater-Tab ist in Vorbereitung. Neue Anfragen erscheinen als Karten im Chat mit dem Bot.</p>
-</body></html>`;
+import { mountTabApi, type TabApiOptions } from './api/router.js';
+import { mountTabAssets } from './tabAssets.js';
 
 /**
  * Returns why a posted body is not an activity the bot can process, or undefined when it is.
@@ -32,6 +27,8 @@ export interface ServerRoutes {
   adapter: TeamsAdapter;
   /** Runs one bot turn. */
   runTurn(context: TurnContext): Promise<void>;
+  /** The tab's REST API under `/api/tab`; undefined leaves it out. */
+  tabApi?: TabApiOptions;
 }
 
 /**
@@ -52,12 +49,10 @@ export function createServer(routes: ServerRoutes, logger: Logger): restify.Serv
     await routes.adapter.process(request, response, (context) => routes.runTurn(context));
   });
 
-  // Placeholder of the personal tab that the app manifest points at.
-  server.get('/tab', (_request, response, next) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(TAB_PLACEHOLDER);
-    next();
-  });
+  // The consultant's personal tab, built by `npm run build:tab`; the app manifest points at /tab/.
+  mountTabAssets(server, logger);
+
+  if (routes.tabApi) mountTabApi(server, routes.tabApi);
 
   server.get('/healthz', (_request, response, next) => {
     response.send(200, { status: 'ok' });

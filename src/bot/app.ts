@@ -5,7 +5,10 @@ import { logIdsOf } from './turn.js';
 import { registerChat } from './handlers/chat.js';
 import { registerConsultantActions } from './handlers/consultantActions.js';
 import { registerEmergency } from './handlers/emergency.js';
+import { registerBookings } from './handlers/bookings.js';
 import { registerRequestForm } from './handlers/requestForm.js';
+import { registerOverage } from './handlers/overage.js';
+import { registerTimeLog } from './handlers/timeLog.js';
 
 /**
  * Builds the Teams AI application with every handler. No turn-state storage is configured:
@@ -24,6 +27,9 @@ export function createBotApplication(adapter: TeamsAdapter, botAppId: string, de
   registerRequestForm(app, deps);
   registerConsultantActions(app, deps);
   registerEmergency(app, deps);
+  registerBookings(app, deps);
+  registerTimeLog(app, deps);
+  registerOverage(app, deps);
 
   // Registered last, so it only handles card actions that no handler above knows, e.g. from an outdated card.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {

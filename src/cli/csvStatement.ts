@@ -29,7 +29,8 @@ const PRICE_UNIT_LABELS: Record<PriceUnit, string> = { month: 'Monat', hour: 'St
 /**
  * Writes a statement as CSV for German spreadsheets: one header row, one row per statement line, then
  * the rows "Summe netto", "Umsatzsteuer" and "Summe brutto". Amounts have a decimal comma, and minutes
- * name the billing increment they are rounded to.
+ * name the billing increment they are rounded to. A statement with a service record ends with rows for the
+ * SLA compliance and the bonus calls held, which carry a quantity and a unit but no amount.
  *
  * @param vatPercent - VAT rate of the catalog, shown in the label of the VAT row.
  */
@@ -66,8 +67,41 @@ export function statementToCsv(statement: CustomerMonthStatement, vatPercent: nu
     totalRow(`Umsatzsteuer ${String(vatPercent).replace('.', ',')} %`, statement.vatCents),
     totalRow('Summe brutto', statement.grossCents),
   );
+  rows.push(...serviceRecordRows(statement));
 
   return toCsv(rows);
+}
+
+/** Rows of the SLA compliance and bonus calls, empty when the statement has no service record. */
+function serviceRecordRows(statement: CustomerMonthStatement): CsvCell[][] {
+  const row = (label: string, quantity: number | string, unit: string): CsvCell[] => [
+    statement.customerId,
+    statement.month,
+    label,
+    '',
+    quantity,
+    unit,
+    '',
+    '',
+    '',
+  ];
+
+  const rows: CsvCell[][] = [];
+  const sla = statement.slaCompliance;
+  if (sla !== undefined) {
+    rows.push(
+      row('Rückrufe mit Frist im Monat', sla.decidedCount, 'Anfragen'),
+      row('Rückrufe in Frist', sla.metCount, 'Anfragen'),
+      row('Rückrufe verspätet oder ausgeblieben', sla.missedCount, 'Anfragen'),
+      row('Rückrufquote in Frist', sla.metPercent === null ? '' : String(sla.metPercent).replace('.', ','), '%'),
+      row('Median Rückrufzeit', sla.medianCallbackMinutes ?? '', 'Minuten'),
+      row('Rückrufe noch nicht fällig', sla.pendingCount, 'Anfragen'),
+    );
+  }
+  if (statement.bonusCallsHeld !== undefined) {
+    rows.push(row('Bonus-Termine gehalten', statement.bonusCallsHeld.count, 'Termine'));
+  }
+  return rows;
 }
 
 function quantityUnitLabel(unit: QuantityUnit, incrementMinutes: number): string {

@@ -1,6 +1,7 @@
 import { absenceUsage, runAbsence } from './absenceCommand.js';
 import { deadlineUsage, runDeadline } from './deadlineCommand.js';
 import { importUsage, runImport } from './importCommand.js';
+import { overageUsage, runOverage } from './overageCommand.js';
 import { runSlots, slotsUsage } from './slotsCommand.js';
 import { runStatement, statementUsage } from './statementCommand.js';
 import { runTime, timeUsage } from './timeCommand.js';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   deadline: { run: runDeadline, usage: deadlineUsage },
   absence: { run: runAbsence, usage: absenceUsage },
   time: { run: runTime, usage: timeUsage },
+  overage: { run: runOverage, usage: overageUsage },
   statement: { run: runStatement, usage: statementUsage },
   import: { run: runImport, usage: importUsage },
   slots: { run: runSlots, usage: slotsUsage },

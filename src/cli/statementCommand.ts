@@ -2,9 +2,13 @@ import { parseArgs } from 'node:util';
 
 import { loadCatalogFile } from '../catalogFile.js';
 import { loadBusinessConfig, loadStorageConfig } from '../config.js';
+import { systemClock } from '../domain/clock.js';
+import { SlaReportService } from '../services/slaReport.js';
 import { StatementService } from '../services/statementService.js';
+import { BookingRepository } from '../storage/bookings.js';
 import { CustomerRepository } from '../storage/customers.js';
 import { OverageApprovalRepository } from '../storage/overageApprovals.js';
+import { RequestRepository } from '../storage/requests.js';
 import { createStorage } from '../storage/tables.js';
 import { TimeEntryRepository } from '../storage/timeEntries.js';
 import { statementToCsv } from './csvStatement.js';
@@ -13,7 +17,8 @@ import { UsageError } from './usageError.js';
 /** Usage text of `desk statement`. */
 export const statementUsage = `desk statement --customer <id> --month <yyyy-MM> [--format json|csv]
 
-Prints a customer's monthly statement from the stored time entries and overage approvals.
+Prints a customer's monthly statement from the stored time entries and overage approvals, with the SLA
+compliance of the requests due in the month and the bonus calls held.
   --customer  customer id, e.g. northwind
   --month     calendar month in DESK_TIME_ZONE, e.g. 2026-11
   --format    json (default): one JSON object, durations in minutes and amounts in euro cents
@@ -55,12 +60,20 @@ export async function runStatement(args: string[], env: NodeJS.ProcessEnv): Prom
   const storage = createStorage(storageConfig.connectionString, { tablePrefix: storageConfig.tablePrefix });
   await storage.ensureTables();
 
+  const customers = new CustomerRepository(storage.tables);
+  const slaReports = new SlaReportService({
+    customers,
+    requests: new RequestRepository(storage.tables),
+    zone: business.zone,
+    clock: systemClock,
+  });
   const statements = new StatementService({
-    customers: new CustomerRepository(storage.tables),
+    customers,
     timeEntries: new TimeEntryRepository(storage.tables),
     approvals: new OverageApprovalRepository(storage.tables),
     catalog,
     zone: business.zone,
+    serviceRecord: { slaReports, bookings: new BookingRepository(storage.tables), clock: systemClock },
   });
   const statement = await statements.monthStatement(values.customer, values.month);
 

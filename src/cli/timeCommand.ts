@@ -1,14 +1,18 @@
+import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { DateTime } from 'luxon';
+import pino from 'pino';
 
 import { loadCatalogFile } from '../catalogFile.js';
 import { loadBusinessConfig, loadStorageConfig } from '../config.js';
 import { systemClock } from '../domain/clock.js';
 import type { TimeType } from '../domain/catalog.js';
+import { HoursWarningService } from '../services/hoursWarningService.js';
 import { StatementService } from '../services/statementService.js';
 import { InvalidInputError, MAX_ENTRY_MINUTES, TimeService } from '../services/timeService.js';
 import { CustomerRepository } from '../storage/customers.js';
+import { DeliveryRepository } from '../storage/deliveries.js';
 import { OverageApprovalRepository } from '../storage/overageApprovals.js';
 import { createStorage } from '../storage/tables.js';
 import { TimeEntryRepository } from '../storage/timeEntries.js';
@@ -25,6 +29,7 @@ Logs a time entry and prints it with the customer's hours in that month as one J
   --request   request number, e.g. HD-2026-0042; emergency entries with the same request form one emergency
   --note      free text
   --by        who logged the time (default: "desk time add")
+Hours warnings at 80 % and 100 % are recorded for the running app, which sends them on its next delivery tick.
 Reads AZURE_STORAGE_CONNECTION_STRING (default: local Azurite) and DESK_TABLE_PREFIX.`;
 
 /**
@@ -70,7 +75,26 @@ export async function runTime(args: string[], env: NodeJS.ProcessEnv): Promise<s
   const timeEntries = new TimeEntryRepository(storage.tables);
   const approvals = new OverageApprovalRepository(storage.tables);
   const statements = new StatementService({ customers, timeEntries, approvals, catalog, zone: business.zone });
-  const time = new TimeService({ customers, timeEntries, approvals, statements, catalog, zone: business.zone, clock: systemClock });
+  // The command line cannot post Teams cards, so it records reached hours warnings as due and a running app sends them.
+  const hoursWarnings = new HoursWarningService({
+    customers,
+    statements,
+    deliveries: new DeliveryRepository(storage.tables),
+    catalog,
+    clock: systemClock,
+    logger: pino({ level: 'warn' }, pino.destination(2)),
+    instanceId: `${hostname()}:${process.pid}`,
+  });
+  const time = new TimeService({
+    customers,
+    timeEntries,
+    approvals,
+    statements,
+    catalog,
+    zone: business.zone,
+    clock: systemClock,
+    observer: hoursWarnings,
+  });
 
   try {
     const logged = await time.addEntry({

@@ -40,6 +40,18 @@ export interface Absence {
 export type AbsenceDraft = Omit<Absence, 'id'>;
 
 /**
+ * Orders absences by start, then by id, so the order is total. Ids compare by UTF-16 code units,
+ * independent of the locale.
+ */
+export function compareAbsenceOrder(first: Pick<Absence, 'from' | 'id'>, second: Pick<Absence, 'from' | 'id'>): number {
+  const byStart = Date.parse(first.from) - Date.parse(second.from);
+  if (byStart !== 0) return byStart;
+  if (first.id < second.id) return -1;
+  if (first.id > second.id) return 1;
+  return 0;
+}
+
+/**
  * Input of {@link createAbsenceDraft}. `from` and `to` are each either a local date "yyyy-MM-dd" in the
  * business zone or an ISO 8601 instant with offset. A date as `from` means the start of that day, and a
  * date as `to` means the end of that day, so "2026-12-21" to "2027-01-03" covers both days completely.

@@ -23,6 +23,15 @@ const entitlementSchema = z.object({
 });
 
 /**
+ * Appointment a contact may pick for the callback of a request: its length and the minimum time between
+ * now and its start. An appointment after the plan's callback deadline replaces that deadline.
+ */
+const callbackSlotSchema = z.object({
+  durationMinutes: z.number().int().positive(),
+  minimumNoticeMinutes: z.number().int().nonnegative(),
+});
+
+/**
  * Policy of a plan for 24 December and 31 December, which are not statutory holidays:
  * a normal working day, a half day whose windows end at `halfDayEnd`, or closed.
  */
@@ -44,6 +53,7 @@ const planSchema = z
     yearEndDays: yearEndPolicySchema,
     channels: z.array(channelSchema).min(1),
     entitlements: z.array(entitlementSchema),
+    callbackSlot: callbackSlotSchema,
     rolloverCapMinutes: z.number().int().nonnegative(),
     minimumTermMonths: z.number().int().positive().nullable(),
     includedCovers: z.array(timeTypeSchema).min(1),
@@ -90,6 +100,7 @@ export type ServiceWindow = Plan['serviceWindows']['workingDay'];
 export type Channel = z.infer<typeof channelSchema>;
 export type TimeType = z.infer<typeof timeTypeSchema>;
 export type Entitlement = z.infer<typeof entitlementSchema>;
+export type CallbackSlot = z.infer<typeof callbackSlotSchema>;
 export type YearEndPolicy = z.infer<typeof yearEndPolicySchema>;
 export type Localized = z.infer<typeof localizedSchema>;
 

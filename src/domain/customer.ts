@@ -1,5 +1,11 @@
 import type { PlanId } from './catalog.js';
 
+/** Customer ids: lowercase letters, digits and dashes, 2 to 63 characters, starting with a letter or digit. */
+export const CUSTOMER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Maximum length of a customer's or contact's name, in characters. */
+export const MAX_CUSTOMER_NAME_LENGTH = 200;
+
 /** Language a person reads the bot in. */
 export type Language = 'de' | 'en';
 

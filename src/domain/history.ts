@@ -8,11 +8,11 @@ export const MAX_SOLUTION_LENGTH = 2000;
 export const MAX_HISTORY_NOTE_LENGTH = 2000;
 
 /**
- * Kind of change a history entry records: the take-over, the first callback, or any other state
- * change. A take-over of a request that already moved past "new" keeps its state, so that entry has
- * the same `from` and `to`.
+ * Kind of change a history entry records: the take-over, the first callback, any other state change,
+ * or a note of the consultant. A take-over of a request that already moved past "new" keeps its state,
+ * and so does a note, so those entries have the same `from` and `to`.
  */
-export type HistoryAction = 'acknowledge' | 'callback' | 'stateChange';
+export type HistoryAction = 'acknowledge' | 'callback' | 'stateChange' | 'note';
 
 /** One change of a request, as it is written next to the request. */
 export interface HistoryDraft {
@@ -166,6 +166,37 @@ export function changeRequestState(
   const entry: HistoryDraft = { action: 'stateChange', at: change.at, actor: change.actor, from: request.state, to };
   if (text !== '') entry.note = text;
   return { request: next, entry };
+}
+
+/** Raised when a note is empty or longer than {@link MAX_HISTORY_NOTE_LENGTH}. */
+export class InvalidNoteError extends Error {
+  override readonly name = 'InvalidNoteError';
+
+  constructor(
+    readonly requestNumber: string,
+    readonly length: number,
+  ) {
+    super(
+      length === 0
+        ? `Note on request ${requestNumber} is empty`
+        : `Note on request ${requestNumber} has ${length} characters, the maximum is ${MAX_HISTORY_NOTE_LENGTH}`,
+    );
+  }
+}
+
+/**
+ * Adds a note of the consultant to a request's history; the request itself stays as it is. A note is
+ * allowed in every state, because the consultant may document a closed request too.
+ *
+ * @throws InvalidNoteError when the text is empty or longer than {@link MAX_HISTORY_NOTE_LENGTH}.
+ */
+export function addRequestNote(request: SupportRequest, text: string, change: ChangeContext): RecordedChange {
+  const note = text.trim();
+  if (note === '' || note.length > MAX_HISTORY_NOTE_LENGTH) throw new InvalidNoteError(request.number, note.length);
+  return {
+    request,
+    entry: { action: 'note', at: change.at, actor: change.actor, from: request.state, to: request.state, note },
+  };
 }
 
 /** Returns the request without solution and resolution instant, for a request that left "resolved". */

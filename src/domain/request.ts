@@ -23,6 +23,13 @@ export type RequestState =
   | 'resolved'
   | 'closed';
 
+/** A callback appointment of a request and the id of its booking in the consultant's calendar. */
+export interface CallbackAppointment {
+  start: string;
+  end: string;
+  bookingId: string;
+}
+
 /** A support request as stored, with its SLA facts. */
 export interface SupportRequest {
   /** Readable number, unique per year: "HD-2026-0001". */
@@ -42,7 +49,15 @@ export interface SupportRequest {
   state: RequestState;
   /** ISO 8601 instants with offset. */
   openedAt: string;
+  /**
+   * Effective callback deadline, which the SLA is measured against: the plan's deadline, or the end of an
+   * agreed callback appointment that lies after it (see `agreeCallbackAppointment`).
+   */
   deadline: string;
+  /** Deadline by the plan's guarantee, recorded when a callback appointment is agreed. */
+  planDeadline?: string;
+  /** Callback appointment the contact picked, [start, end) as ISO 8601 instants with offset. */
+  callbackAppointment?: CallbackAppointment;
   /** Instant at which 75 % of the SLA time has elapsed; the consultant is warned then. */
   atRiskAt?: string;
   /** Guarantee applied, in business minutes (or wall-clock minutes for an emergency). */

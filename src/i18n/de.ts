@@ -1,6 +1,7 @@
 import type { Channel, Entitlement, TimeType } from '../domain/catalog.js';
 import type { CallbackChannel, RequestChannel, RequestState, Urgency } from '../domain/request.js';
 import { formatDate, formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
+import { bookingDe } from './bookingDe.js';
 
 const channels = {
   phone: 'Telefon',
@@ -293,6 +294,8 @@ export const de = {
       'Dieser Termin wurde abgesagt. Einen neuen Termin können Sie im Chat mit Hotline Desk in Microsoft Teams buchen.',
   },
 
+  booking: bookingDe,
+
   replies: {
     noTeamsChannel: (planName: string, planChannels: readonly Channel[], phone: string) =>
       `Anfragen über Microsoft Teams sind in Ihrem Paket „${planName}“ nicht enthalten. ` +
@@ -330,6 +333,94 @@ export const de = {
     requestNotFound: (number: string) => `Die Anfrage ${number} wurde nicht gefunden. Bitte prüfen Sie die Nummer.`,
     consultantChatRegistered:
       'Dieser Chat erhält ab jetzt die Berater-Karten. Neue Anfragen von Kunden erscheinen hier.',
+  },
+
+  timeLog: {
+    action: 'Zeit erfassen',
+    minutesLabel: 'Minuten',
+    minutesPlaceholder: 'z. B. 45',
+    minutesError: (max: number) => `Bitte geben Sie eine ganze Zahl von 1 bis ${formatInteger(max, 'de')} Minuten ein.`,
+    typeLabel: 'Art',
+    types: { support: 'Support', project: 'Projektarbeit', emergency: 'Notfall', 'on-site': 'Vor Ort' } satisfies Record<TimeType, string>,
+    noteLabel: 'Notiz (optional)',
+    submit: 'Zeit speichern',
+    logged: (recordedMinutes: number, billedMinutes: number, incrementMinutes: number, type: string) =>
+      `Zeit erfasst: ${formatDuration(recordedMinutes, 'de')} ${type}, abgerechnet ${formatDuration(billedMinutes, 'de')} ` +
+      `(jeder Eintrag wird auf ${incrementMinutes} Min. aufgerundet).`,
+    invalidMinutes: (value: string, max: number) =>
+      `„${value}“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis ${formatInteger(max, 'de')} ein. Es wurde nichts gespeichert.`,
+    invalidType: 'Bitte wählen Sie als Art Support, Projektarbeit, Notfall oder Vor Ort. Es wurde nichts gespeichert.',
+    invalidNote: (max: number) => `Die Notiz darf höchstens ${formatInteger(max, 'de')} Zeichen lang sein. Es wurde nichts gespeichert.`,
+    beforeContract: 'Der Zeitpunkt liegt vor dem Vertragsbeginn des Kunden. Es wurde nichts gespeichert.',
+  },
+
+  hours: {
+    title: 'Ihr Stundenkontingent',
+    period: 'Zeitraum',
+    periodValue: (first: string, last: string) => `${first} bis ${last}`,
+    plan: 'Paket',
+    included: 'Inklusive im Monat',
+    rolledOver: 'Übertrag aus dem Vormonat',
+    used: 'Verbraucht',
+    remaining: 'Verbleibend',
+    approvedOverageLeft: 'Freigegebene Mehrstunden übrig',
+    unapprovedOverage: 'Mehrstunden ohne Freigabe',
+    usedByTypeHeading: 'Verbrauch nach Art',
+    notFromPool: (type: string) => `${type} (nicht aus dem Kontingent)`,
+    usedPercent: (percent: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(percent)} % verbraucht`,
+    increment: (minutes: number) => `Jeder Zeiteintrag wird auf ${minutes} Minuten aufgerundet.`,
+    unapprovedHint: 'Mehrstunden ohne Freigabe werden nicht berechnet, bis Sie sie freigeben.',
+  },
+
+  hoursWarning: {
+    title: (customerName: string, percent: number) => `${customerName}: ${formatInteger(percent, 'de')} % des Kontingents erreicht`,
+    month: 'Monat',
+    exhaustedHint: 'Weitere Arbeit braucht eine Freigabe von Mehrstunden durch den Kunden.',
+  },
+
+  overage: {
+    requestAction: 'Mehrstunden anfragen',
+    hoursLabel: 'Zusätzliche Stunden',
+    hoursPlaceholder: 'z. B. 2 oder 1,5',
+    hoursError: 'Bitte geben Sie eine Stundenzahl größer als 0 ein.',
+    noteLabel: 'Hinweis für den Kunden (optional)',
+    submit: 'Freigabe anfragen',
+    invalidHours: (value: string, maxHours: number) =>
+      `„${value}“ ist keine gültige Stundenzahl. Bitte geben Sie mehr als 0 und höchstens ${formatInteger(maxHours, 'de')} Stunden ` +
+      'in ganzen Minuten ein, z. B. 2 oder 1,5. Es wurde nichts gespeichert.',
+    invalidNote: (max: number) => `Der Hinweis darf höchstens ${formatInteger(max, 'de')} Zeichen lang sein. Es wurde nichts gespeichert.`,
+    requestedSent: (minutes: number, names: readonly string[]) =>
+      `Mehrstunden angefragt (${formatDuration(minutes, 'de')}). Die Freigabe-Karte ging an ${formatList(names, 'de')}.`,
+    requestedNotDelivered: (minutes: number) =>
+      `Mehrstunden angefragt (${formatDuration(minutes, 'de')}). Die Freigabe-Karte konnte noch niemandem zugestellt werden, ` +
+      'weil keine freigebende Person bisher mit dem Bot geschrieben hat. Die Zustellung wird regelmäßig erneut versucht.',
+    title: 'Freigabe von Mehrstunden',
+    intro: (customerName: string) => `Ihr Berater bittet um die Freigabe zusätzlicher Stunden für ${customerName}.`,
+    labels: {
+      request: 'Anfrage',
+      hours: 'Stunden',
+      rate: 'Stundensatz (netto)',
+      amount: 'Betrag (netto)',
+      month: 'Abrechnungsmonat',
+      requestedBy: 'Angefragt von',
+      note: 'Hinweis',
+    },
+    approve: 'Genehmigen',
+    decline: 'Ablehnen',
+    pending: 'Wartet auf Ihre Entscheidung',
+    approved: (name: string, at: string, zone: string) => `Genehmigt von ${name} am ${formatInstant(at, 'de', zone)}`,
+    declined: (name: string, at: string, zone: string) => `Abgelehnt von ${name} am ${formatInstant(at, 'de', zone)}`,
+    consultantTitle: (customerName: string) => `Entscheidung über Mehrstunden von ${customerName}`,
+    notApprover: (customerName: string) =>
+      `Nur die freigebenden Personen von ${customerName} können Mehrstunden genehmigen oder ablehnen. Es wurde nichts geändert.`,
+    notFound: 'Diese Freigabe wurde nicht gefunden. Es wurde nichts geändert.',
+  },
+
+  articleSuggestion: {
+    title: 'Vielleicht hilft das:',
+    intro: 'Diese Artikel aus unserer Wissensdatenbank passen zu Ihrer Beschreibung. Hilft keiner davon, stellen Sie Ihre Anfrage einfach trotzdem.',
+    toggleSolution: 'Lösung ein- oder ausblenden',
+    openRequest: 'Anfrage trotzdem stellen',
   },
 
   absence: {

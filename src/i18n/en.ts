@@ -1,6 +1,7 @@
 import type { Channel, Entitlement, TimeType } from '../domain/catalog.js';
 import type { EmergencyTextValues, Messages } from './de.js';
 import { formatDate, formatDuration, formatEuro, formatInstant, formatInteger, formatList } from './format.js';
+import { bookingEn } from './bookingEn.js';
 
 const channels: Messages['channels'] = {
   phone: 'phone',
@@ -280,6 +281,8 @@ export const en: Messages = {
       'This appointment was cancelled. You can book a new one in the chat with Hotline Desk in Microsoft Teams.',
   },
 
+  booking: bookingEn,
+
   replies: {
     noTeamsChannel: (planName: string, planChannels: readonly Channel[], phone: string) =>
       `Requests through Microsoft Teams are not part of your plan "${planName}". ` +
@@ -316,6 +319,94 @@ export const en: Messages = {
     requestNotFound: (number: string) => `Request ${number} was not found. Please check the number.`,
     consultantChatRegistered:
       'From now on this chat receives the consultant cards. New customer requests appear here.',
+  },
+
+  timeLog: {
+    action: 'Log time',
+    minutesLabel: 'Minutes',
+    minutesPlaceholder: 'e.g. 45',
+    minutesError: (max: number) => `Please enter a whole number of minutes from 1 to ${formatInteger(max, 'en')}.`,
+    typeLabel: 'Type',
+    types: { support: 'support', project: 'project work', emergency: 'emergency', 'on-site': 'on-site' },
+    noteLabel: 'Note (optional)',
+    submit: 'Save time',
+    logged: (recordedMinutes: number, billedMinutes: number, incrementMinutes: number, type: string) =>
+      `Time logged: ${formatDuration(recordedMinutes, 'en')} ${type}, billed ${formatDuration(billedMinutes, 'en')} ` +
+      `(each entry is rounded up to ${incrementMinutes} min).`,
+    invalidMinutes: (value: string, max: number) =>
+      `"${value}" is not a valid number of minutes. Please enter a whole number from 1 to ${formatInteger(max, 'en')}. Nothing was saved.`,
+    invalidType: 'Please choose support, project work, emergency or on-site as the type. Nothing was saved.',
+    invalidNote: (max: number) => `The note may be at most ${formatInteger(max, 'en')} characters long. Nothing was saved.`,
+    beforeContract: "The time lies before the customer's contract start. Nothing was saved.",
+  },
+
+  hours: {
+    title: 'Your hours',
+    period: 'Period',
+    periodValue: (first: string, last: string) => `${first} to ${last}`,
+    plan: 'Plan',
+    included: 'Included per month',
+    rolledOver: 'Rolled over from last month',
+    used: 'Used',
+    remaining: 'Remaining',
+    approvedOverageLeft: 'Approved extra hours left',
+    unapprovedOverage: 'Extra hours without approval',
+    usedByTypeHeading: 'Used by type',
+    notFromPool: (type: string) => `${type} (not from the included hours)`,
+    usedPercent: (percent: number) => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(percent)} % used`,
+    increment: (minutes: number) => `Each time entry is rounded up to ${minutes} minutes.`,
+    unapprovedHint: 'Extra hours without approval are not billed until you approve them.',
+  },
+
+  hoursWarning: {
+    title: (customerName: string, percent: number) => `${customerName}: ${formatInteger(percent, 'en')} % of the included hours reached`,
+    month: 'Month',
+    exhaustedHint: 'Further work needs the customer to approve extra hours.',
+  },
+
+  overage: {
+    requestAction: 'Request extra hours',
+    hoursLabel: 'Extra hours',
+    hoursPlaceholder: 'e.g. 2 or 1.5',
+    hoursError: 'Please enter a number of hours greater than 0.',
+    noteLabel: 'Note for the customer (optional)',
+    submit: 'Request approval',
+    invalidHours: (value: string, maxHours: number) =>
+      `"${value}" is not a valid number of hours. Please enter more than 0 and at most ${formatInteger(maxHours, 'en')} hours ` +
+      'in whole minutes, e.g. 2 or 1.5. Nothing was saved.',
+    invalidNote: (max: number) => `The note may be at most ${formatInteger(max, 'en')} characters long. Nothing was saved.`,
+    requestedSent: (minutes: number, names: readonly string[]) =>
+      `Extra hours requested (${formatDuration(minutes, 'en')}). The approval card went to ${formatList(names, 'en')}.`,
+    requestedNotDelivered: (minutes: number) =>
+      `Extra hours requested (${formatDuration(minutes, 'en')}). The approval card could not be delivered to anyone yet, ` +
+      'because no approver has written to the bot so far. Delivery is retried regularly.',
+    title: 'Approval of extra hours',
+    intro: (customerName: string) => `Your consultant asks you to approve extra hours for ${customerName}.`,
+    labels: {
+      request: 'Request',
+      hours: 'Hours',
+      rate: 'Hourly rate (net)',
+      amount: 'Amount (net)',
+      month: 'Billing month',
+      requestedBy: 'Requested by',
+      note: 'Note',
+    },
+    approve: 'Approve',
+    decline: 'Decline',
+    pending: 'Waiting for your decision',
+    approved: (name: string, at: string, zone: string) => `Approved by ${name} on ${formatInstant(at, 'en', zone)}`,
+    declined: (name: string, at: string, zone: string) => `Declined by ${name} on ${formatInstant(at, 'en', zone)}`,
+    consultantTitle: (customerName: string) => `Decision on extra hours of ${customerName}`,
+    notApprover: (customerName: string) =>
+      `Only the approvers of ${customerName} can approve or decline extra hours. Nothing was changed.`,
+    notFound: 'This approval was not found. Nothing was changed.',
+  },
+
+  articleSuggestion: {
+    title: 'Maybe this helps:',
+    intro: 'These articles from our knowledge base match your description. If none of them helps, just send your request anyway.',
+    toggleSolution: 'Show or hide the solution',
+    openRequest: 'Send the request anyway',
   },
 
   absence: {

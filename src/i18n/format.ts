@@ -59,6 +59,19 @@ export function formatDate(iso: string, lang: Language, zone: string): string {
 }
 
 /**
+ * Formats the local wall time of an instant in `zone` as "HH:mm", e.g. "10:15".
+ *
+ * @throws RangeError if `iso` is not a valid ISO 8601 instant or `zone` is not a known IANA zone.
+ */
+export function formatTime(iso: string, zone: string): string {
+  const instant = DateTime.fromISO(iso, { zone, setZone: false });
+  if (!instant.isValid) {
+    throw new RangeError(`formatTime: cannot format "${iso}" in zone "${zone}": ${instant.invalidReason}`);
+  }
+  return instant.toFormat('HH:mm');
+}
+
+/**
  * Formats a non-negative whole number of minutes as hours and minutes:
  * de "1 Std. 30 Min.", "45 Min.", "2 Std."; en "1 h 30 min", "45 min", "2 h".
  * Zero is "0 Min." / "0 min".

@@ -4,12 +4,14 @@ import type { Logger } from 'pino';
 import type { CalendarProvider } from '../calendar/calendarProvider.js';
 import { slotCellsOf, SLOT_CELL_MS } from '../calendar/slotCells.js';
 import { searchFreeSlots, type SlotRules } from '../calendar/slotSearch.js';
-import { findPlan, type Catalog, type Entitlement } from '../domain/catalog.js';
+import { findPlan, type Catalog, type Entitlement, type Plan } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { Language } from '../domain/customer.js';
-import { computeEntitlementPeriod } from '../domain/slots/entitlementPeriod.js';
+import { entitlementLeft } from '../domain/slots/entitlementLeft.js';
+import { computeEntitlementPeriod, type EntitlementPeriod } from '../domain/slots/entitlementPeriod.js';
 import type { Absence, Slot } from '../domain/slots/findSlots.js';
 import { formatInstant, toEpochMillis } from '../domain/slots/instant.js';
+import { isRequestNumber } from '../domain/requestNumber.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { BookingSlotRepository, SlotLock } from '../storage/bookingSlots.js';
 import type { Booking, BookingKind, BookingRepository, StoredBooking } from '../storage/bookings.js';
@@ -45,7 +47,7 @@ export interface BookingRequest {
   /** Display name of the customer organisation, for the event subject. */
   customerName: string;
   planId: string;
-  kind: BookingKind;
+  kind: Entitlement['kind'];
   /** Slot start as an ISO 8601 instant with offset or a Date, as offered by {@link BookingService.findSlots}. */
   start: string | Date;
   contact: { name: string; email: string };
@@ -53,14 +55,46 @@ export interface BookingRequest {
   language?: Language;
 }
 
+/**
+ * Input of {@link BookingService.bookCallback}: like {@link BookingRequest}, but for the callback of a
+ * support request instead of an entitlement. The length comes from the plan's `callbackSlot`.
+ */
+export interface CallbackBookingRequest extends Omit<BookingRequest, 'kind'> {
+  /** Number of the request, e.g. "HD-2026-0001". A request has at most one callback appointment. */
+  requestNumber: string;
+}
+
+/** Grant of one entitlement in the current period and what is left of it, from {@link BookingService.entitlementStatus}. */
+export interface EntitlementStatus {
+  entitlement: Entitlement;
+  /** The period that contains now. */
+  period: EntitlementPeriod;
+  /** Bookings still open in `period`: 1 or 0. */
+  left: number;
+  /** The booking that uses `period`, when `left` is 0. */
+  booking?: Booking;
+}
+
 /** Result of {@link BookingService.book} and {@link BookingService.reschedule}. */
 export type BookingOutcome =
-  /** The booking is confirmed; `booking.eventId` names its calendar event. */
-  | { status: 'booked'; booking: Booking }
+  /**
+   * The booking is confirmed; `booking.eventId` names its calendar event. `changed` is true only for the
+   * call that confirmed or moved it, and false when a repeated call found it done already.
+   */
+  | { status: 'booked'; booking: Booking; changed: boolean }
   /** The slot is no longer free; `nextFreeSlot` is the first free slot at or after it, if any within 14 days. */
   | { status: 'conflict'; nextFreeSlot?: Slot }
   /** The customer has used this entitlement in the period of the slot. */
-  | { status: 'entitlementUsed'; period: Entitlement['period']; periodKey: string; existing?: Booking };
+  | {
+      status: 'entitlementUsed';
+      period: Entitlement['period'];
+      periodKey: string;
+      /** Local midnight at which the next period starts, as an ISO 8601 instant with offset. */
+      nextPeriodStart: string;
+      existing?: Booking;
+    }
+  /** The request has a callback appointment already; `existing` is that booking. */
+  | { status: 'callbackExists'; existing?: Booking };
 
 /** Thrown when the plan has no entitlement of the requested kind; the message names the kinds it has. */
 export class EntitlementNotInPlanError extends Error {
@@ -118,7 +152,59 @@ export class BookingService {
    */
   async findSlots(planId: string, kind: string, from: string, days: number): Promise<Slot[]> {
     const entitlement = entitlementOf(this.deps.catalog, planId, kind);
-    return this.searchSlots(from, days, entitlement.durationMinutes);
+    return this.searchSlots(from, days, { durationMinutes: entitlement.durationMinutes, minimumNoticeMinutes: this.deps.rules.minimumNoticeMinutes });
+  }
+
+  /**
+   * Returns the free slots for the callback appointment of a request, with the length and minimum notice
+   * of the plan's `callbackSlot`.
+   *
+   * @param from - First local date "yyyy-MM-dd" in the consultant's zone.
+   * @throws CalendarUnavailableError when the calendar cannot be reached.
+   */
+  async findCallbackSlots(planId: string, from: string, days: number): Promise<Slot[]> {
+    return this.searchSlots(from, days, callbackSpanOf(findPlan(this.deps.catalog, planId)));
+  }
+
+  /**
+   * Returns the free slots a confirmed booking may move to, with its own length. Its current time counts
+   * as free, so a move by a quarter hour that overlaps itself is offered.
+   *
+   * @throws BookingNotFoundError, BookingStateError when the booking is missing, has started or cannot be moved.
+   * @throws CalendarUnavailableError when the calendar cannot be reached.
+   */
+  async findRescheduleSlots(customerId: string, transactionId: string, from: string, days: number): Promise<Slot[]> {
+    const { booking } = await this.requireBooking(customerId, transactionId);
+    assertMovable(booking);
+    this.assertNotStarted(booking, 'moved');
+    return this.searchSlots(from, days, this.spanOf(booking), ownBookingOf(booking));
+  }
+
+  /**
+   * Returns what the plan grants of an entitlement in the period that contains now, and what is left of it.
+   * Pending and confirmed bookings use a period; cancelled ones give it back.
+   *
+   * @throws EntitlementNotInPlanError naming the kinds the plan has.
+   */
+  async entitlementStatus(customerId: string, planId: string, kind: string): Promise<EntitlementStatus> {
+    const entitlement = entitlementOf(this.deps.catalog, planId, kind);
+    const period = computeEntitlementPeriod(entitlement.period, this.deps.clock.now(), this.deps.rules.zone);
+    const holders = (await this.deps.bookings.listForCustomer(customerId)).filter(
+      (booking) =>
+        booking.kind === entitlement.kind &&
+        booking.periodKey === period.key &&
+        (booking.status === 'pending' || booking.status === 'confirmed'),
+    );
+    const left = entitlementLeft(entitlement, holders.length);
+    const [booking] = holders;
+    return booking === undefined ? { entitlement, period, left } : { entitlement, period, left, booking };
+  }
+
+  /** Returns the customer's confirmed bookings that have not ended yet, ordered by start. */
+  async listUpcoming(customerId: string): Promise<Booking[]> {
+    const nowMs = this.deps.clock.now().getTime();
+    const bookings = await this.deps.bookings.listForCustomer(customerId);
+    return bookings.filter((booking) => booking.status === 'confirmed' && Date.parse(booking.end) > nowMs);
   }
 
   /**
@@ -131,28 +217,66 @@ export class BookingService {
    */
   async book(request: BookingRequest): Promise<BookingOutcome> {
     const entitlement = entitlementOf(this.deps.catalog, request.planId, request.kind);
+    const zone = this.deps.rules.zone;
+    return this.place(request, {
+      kind: request.kind,
+      span: { durationMinutes: entitlement.durationMinutes, minimumNoticeMinutes: this.deps.rules.minimumNoticeMinutes },
+      periodKeyOf: (startMs) => computeEntitlementPeriod(entitlement.period, new Date(startMs), zone).key,
+      periodTaken: (startMs, holder) => {
+        const period = computeEntitlementPeriod(entitlement.period, new Date(startMs), zone);
+        return { status: 'entitlementUsed', period: entitlement.period, periodKey: period.key, nextPeriodStart: period.end, existing: holder };
+      },
+    });
+  }
+
+  /**
+   * Books the callback appointment of a support request, in the same steps as {@link book}. The request
+   * number takes the place of the entitlement period, so a request has at most one appointment, and a
+   * second one returns "callbackExists". A repeated call with the same transaction id returns the first booking.
+   *
+   * @throws InvalidBookingRequestError for invalid input, e.g. a malformed request number.
+   * @throws BookingStateError when this transaction id belongs to a cancelled booking or another slot.
+   * @throws CalendarUnavailableError when the calendar cannot be reached; nothing stays booked then.
+   */
+  async bookCallback(request: CallbackBookingRequest): Promise<BookingOutcome> {
+    const plan = findPlan(this.deps.catalog, request.planId);
+    const requestNumber: string = request.requestNumber;
+    if (!isRequestNumber(requestNumber)) {
+      throw new InvalidBookingRequestError(`Invalid requestNumber "${String(requestNumber).slice(0, 40)}": expected e.g. "HD-2026-0001"`);
+    }
+    return this.place(request, {
+      kind: 'callback',
+      requestNumber: request.requestNumber,
+      span: callbackSpanOf(plan),
+      periodKeyOf: () => request.requestNumber,
+      periodTaken: (_startMs, holder) => ({ status: 'callbackExists', existing: holder }),
+    });
+  }
+
+  /** Steps 1 and 2 of a booking, then {@link lockAndCreateEvent}. */
+  private async place(request: Omit<BookingRequest, 'kind'>, placement: Placement): Promise<BookingOutcome> {
     validateRequest(request);
     const startMs = toRequestMillis(request.start);
-    const endMs = startMs + entitlement.durationMinutes * MILLIS_PER_MINUTE;
+    const endMs = startMs + placement.span.durationMinutes * MILLIS_PER_MINUTE;
 
     const existing = await this.deps.bookings.get(request.customerId, request.transactionId);
     if (existing !== undefined) {
       return this.continueExisting(existing, startMs, request);
     }
 
-    if (!(await this.isOffered(startMs, endMs))) {
-      return this.conflict(startMs, entitlement.durationMinutes);
+    if (!(await this.isOffered(startMs, endMs, placement.span))) {
+      return this.conflict(startMs, placement.span);
     }
 
     const zone = this.deps.rules.zone;
-    const period = computeEntitlementPeriod(entitlement.period, new Date(startMs), zone);
     const now = this.deps.clock.now().toISOString();
     const pending: Booking = {
       customerId: request.customerId,
       transactionId: request.transactionId,
       planId: findPlan(this.deps.catalog, request.planId).id,
-      kind: request.kind,
-      periodKey: period.key,
+      kind: placement.kind,
+      periodKey: placement.periodKeyOf(startMs),
+      ...(placement.requestNumber === undefined ? {} : { requestNumber: placement.requestNumber }),
       start: formatInstant(startMs, zone),
       end: formatInstant(endMs, zone),
       status: 'pending',
@@ -169,7 +293,7 @@ export class BookingService {
         return this.continueExisting(created.stored, startMs, request);
       case 'periodTaken': {
         const holder = await this.deps.bookings.get(request.customerId, created.holderTransactionId);
-        return { status: 'entitlementUsed', period: entitlement.period, periodKey: period.key, existing: holder?.booking };
+        return placement.periodTaken(startMs, holder?.booking);
       }
       case 'created':
         return this.lockAndCreateEvent(created.stored, request);
@@ -181,15 +305,30 @@ export class BookingService {
    * period are released. Cancelling a cancelled booking returns it unchanged.
    *
    * @throws BookingNotFoundError when the customer has no booking with this transaction id.
+   * @throws BookingStateError for a callback appointment, whose request deadline depends on it.
    * @throws CalendarUnavailableError when the calendar cannot be reached; the booking stays as it was.
    */
   async cancel(customerId: string, transactionId: string): Promise<Booking> {
+    return (await this.cancelBooking(customerId, transactionId)).booking;
+  }
+
+  /**
+   * Cancels a booking like {@link cancel} and returns whether this call cancelled it: `changed` is false
+   * when it was cancelled already, e.g. by a repeated card action.
+   *
+   * @throws BookingNotFoundError when the customer has no booking with this transaction id.
+   * @throws BookingStateError for a callback appointment or a booking that has started already.
+   * @throws CalendarUnavailableError when the calendar cannot be reached; the booking stays as it was.
+   */
+  async cancelBooking(customerId: string, transactionId: string): Promise<{ booking: Booking; changed: boolean }> {
     for (;;) {
       const stored = await this.requireBooking(customerId, transactionId);
       const { booking } = stored;
       if (booking.status === 'cancelled' || booking.status === 'abandoned') {
-        return booking;
+        return { booking, changed: false };
       }
+      assertNotCallback(booking, 'cancelled');
+      this.assertNotStarted(booking, 'cancelled');
 
       if (booking.eventId !== undefined) {
         await this.deps.calendar.cancelEvent(booking.eventId);
@@ -200,7 +339,7 @@ export class BookingService {
       try {
         await this.deps.bookings.update(cancelled, stored.etag);
         this.deps.logger?.info({ customerId, transactionId, eventId: booking.eventId }, 'Booking cancelled');
-        return cancelled;
+        return { booking: cancelled, changed: true };
       } catch (error) {
         // 412: the row changed meanwhile, e.g. a pending booking was confirmed. Read it again and cancel that state.
         if (!isPreconditionFailed(error)) {
@@ -214,35 +353,35 @@ export class BookingService {
    * Moves a confirmed booking to another slot of the same length. The event is updated, so the contact
    * receives the new time; the old slot is released.
    *
-   * @throws BookingNotFoundError, BookingStateError when the booking is missing or not confirmed.
+   * @throws BookingNotFoundError, BookingStateError when the booking is missing, not confirmed or a callback appointment.
    * @throws CalendarUnavailableError when the calendar cannot be reached; the booking keeps its old slot.
    */
   async reschedule(customerId: string, transactionId: string, newStart: string | Date): Promise<BookingOutcome> {
     const stored = await this.requireBooking(customerId, transactionId);
     const { booking } = stored;
-    if (booking.status !== 'confirmed' || booking.eventId === undefined) {
-      throw new BookingStateError(`Booking "${transactionId}" of customer "${customerId}" is ${booking.status} and cannot be moved`);
-    }
+    const { eventId, kind } = assertMovable(booking);
+    this.assertNotStarted(booking, 'moved');
 
     const oldStartMs = Date.parse(booking.start);
     const oldEndMs = Date.parse(booking.end);
     const startMs = toRequestMillis(newStart);
     const endMs = startMs + (oldEndMs - oldStartMs);
     if (startMs === oldStartMs) {
-      return { status: 'booked', booking };
+      return { status: 'booked', booking, changed: false };
     }
 
-    const own = { startMs: oldStartMs, endMs: oldEndMs };
-    if (!(await this.isOffered(startMs, endMs, transactionId, own))) {
-      return this.conflict(startMs, (oldEndMs - oldStartMs) / MILLIS_PER_MINUTE, transactionId, own);
+    const span = this.spanOf(booking);
+    const own = ownBookingOf(booking);
+    if (!(await this.isOffered(startMs, endMs, span, own))) {
+      return this.conflict(startMs, span, own);
     }
 
     const zone = this.deps.rules.zone;
-    const entitlement = entitlementOf(this.deps.catalog, booking.planId, booking.kind);
+    const entitlement = entitlementOf(this.deps.catalog, booking.planId, kind);
     const period = computeEntitlementPeriod(entitlement.period, new Date(startMs), zone);
     const periodChanges = period.key !== booking.periodKey;
     if (periodChanges && !(await this.deps.bookings.claimPeriod(customerId, booking.kind, period.key, transactionId))) {
-      return { status: 'entitlementUsed', period: entitlement.period, periodKey: period.key };
+      return { status: 'entitlementUsed', period: entitlement.period, periodKey: period.key, nextPeriodStart: period.end };
     }
 
     const oldCells = slotCellsOf(new Date(oldStartMs), new Date(oldEndMs), this.deps.rules.bufferMinutes, zone);
@@ -258,11 +397,11 @@ export class BookingService {
     const locked = await this.deps.slotLocks.lock(newCells.localDate, newCells.startsMs, transactionId, customerId);
     if (locked.status === 'taken') {
       await undoNewHolds();
-      return this.conflict(startMs, (endMs - startMs) / MILLIS_PER_MINUTE, transactionId, own);
+      return this.conflict(startMs, span, own);
     }
 
     try {
-      await this.deps.calendar.updateEvent(booking.eventId, { start: new Date(startMs), end: new Date(endMs) });
+      await this.deps.calendar.updateEvent(eventId, { start: new Date(startMs), end: new Date(endMs) });
     } catch (error) {
       await undoNewHolds();
       throw error;
@@ -285,7 +424,7 @@ export class BookingService {
       await this.deps.bookings.releasePeriod(customerId, booking.kind, booking.periodKey, transactionId);
     }
     this.deps.logger?.info({ customerId, transactionId, from: booking.start, to: moved.start }, 'Booking moved');
-    return { status: 'booked', booking: moved };
+    return { status: 'booked', booking: moved, changed: true };
   }
 
   /** Returns the booking, or undefined when the customer has none with this transaction id. */
@@ -299,7 +438,7 @@ export class BookingService {
   }
 
   /** Resumes or returns a booking whose row exists already, e.g. after a repeated card action. */
-  private async continueExisting(stored: StoredBooking, startMs: number, request: BookingRequest): Promise<BookingOutcome> {
+  private async continueExisting(stored: StoredBooking, startMs: number, request: EventTextInput): Promise<BookingOutcome> {
     const { booking } = stored;
     if (Date.parse(booking.start) !== startMs && booking.status !== 'confirmed') {
       throw new BookingStateError(
@@ -308,7 +447,7 @@ export class BookingService {
     }
     switch (booking.status) {
       case 'confirmed':
-        return { status: 'booked', booking };
+        return { status: 'booked', booking, changed: false };
       case 'pending':
         return this.lockAndCreateEvent(stored, request);
       case 'cancelled':
@@ -320,11 +459,11 @@ export class BookingService {
   }
 
   /** Steps 3 to 5 of a booking: lock the cells, create the event, confirm the row. */
-  private async lockAndCreateEvent(stored: StoredBooking, request: BookingRequest): Promise<BookingOutcome> {
+  private async lockAndCreateEvent(stored: StoredBooking, request: EventTextInput): Promise<BookingOutcome> {
     const { booking } = stored;
     const startMs = Date.parse(booking.start);
     const endMs = Date.parse(booking.end);
-    const durationMinutes = (endMs - startMs) / MILLIS_PER_MINUTE;
+    const span = this.spanOf(booking);
     const cells = slotCellsOf(new Date(startMs), new Date(endMs), this.deps.rules.bufferMinutes, this.deps.rules.zone);
 
     let locked = await this.deps.slotLocks.lock(cells.localDate, cells.startsMs, booking.transactionId, booking.customerId);
@@ -337,16 +476,16 @@ export class BookingService {
         { customerId: booking.customerId, transactionId: booking.transactionId, start: booking.start },
         'Slot was taken by another booking at the same time',
       );
-      return this.conflict(startMs, durationMinutes);
+      return this.conflict(startMs, span);
     }
 
-    const texts = messagesFor(request.language ?? 'de').calendar;
+    const texts = eventTextsOf(booking, request.customerName, request.language ?? 'de');
     let event;
     try {
       event = await this.deps.calendar.createEvent({
         transactionId: booking.transactionId,
-        subject: texts.eventSubject(booking.kind, request.customerName),
-        body: texts.eventBody(booking.kind, booking.contactName, durationMinutes),
+        subject: texts.subject,
+        body: texts.body,
         start: new Date(startMs),
         end: new Date(endMs),
         attendee: { name: booking.contactName, email: booking.contactEmail },
@@ -371,14 +510,14 @@ export class BookingService {
       if (!isPreconditionFailed(error)) {
         throw error;
       }
-      return this.afterLostConfirmation(confirmed, durationMinutes);
+      return this.afterLostConfirmation(confirmed);
     }
 
     this.deps.logger?.info(
       { customerId: booking.customerId, transactionId: booking.transactionId, eventId: event.eventId, start: booking.start },
       'Booking confirmed',
     );
-    return { status: 'booked', booking: confirmed };
+    return { status: 'booked', booking: confirmed, changed: true };
   }
 
   /**
@@ -386,10 +525,10 @@ export class BookingService {
    * it first (same event, because both used the same transaction id), or the booking was taken over or
    * cancelled meanwhile, and then the event just created must not stay.
    */
-  private async afterLostConfirmation(confirmed: Booking, durationMinutes: number): Promise<BookingOutcome> {
+  private async afterLostConfirmation(confirmed: Booking): Promise<BookingOutcome> {
     const current = await this.deps.bookings.get(confirmed.customerId, confirmed.transactionId);
     if (current?.booking.status === 'confirmed' && current.booking.eventId === confirmed.eventId) {
-      return { status: 'booked', booking: current.booking };
+      return { status: 'booked', booking: current.booking, changed: false };
     }
 
     this.deps.logger?.warn(
@@ -399,7 +538,7 @@ export class BookingService {
     if (confirmed.eventId !== undefined) {
       await this.deps.calendar.cancelEvent(confirmed.eventId);
     }
-    return this.conflict(Date.parse(confirmed.start), durationMinutes);
+    return this.conflict(Date.parse(confirmed.start), this.spanOf(confirmed));
   }
 
   /**
@@ -484,43 +623,44 @@ export class BookingService {
     return stored;
   }
 
+  /** Rejects a change of a booking whose start has passed, because the call has begun or taken place. */
+  private assertNotStarted(booking: Booking, change: 'cancelled' | 'moved'): void {
+    if (Date.parse(booking.start) <= this.deps.clock.now().getTime()) {
+      throw new BookingStateError(`Booking "${booking.transactionId}" started at ${booking.start} and cannot be ${change}`);
+    }
+  }
+
+  /** Returns the length and minimum notice of a booking's kind: the plan's callback slot or the configured rules. */
+  private spanOf(booking: Booking): SlotSpan {
+    const durationMinutes = (Date.parse(booking.end) - Date.parse(booking.start)) / MILLIS_PER_MINUTE;
+    const minimumNoticeMinutes =
+      booking.kind === 'callback'
+        ? callbackSpanOf(findPlan(this.deps.catalog, booking.planId)).minimumNoticeMinutes
+        : this.deps.rules.minimumNoticeMinutes;
+    return { durationMinutes, minimumNoticeMinutes };
+  }
+
   /** Returns whether [startMs, endMs) is one of the slots offered on its local date. */
-  private async isOffered(
-    startMs: number,
-    endMs: number,
-    ownTransactionId?: string,
-    ownEvent?: { startMs: number; endMs: number },
-  ): Promise<boolean> {
+  private async isOffered(startMs: number, endMs: number, span: SlotSpan, own?: OwnBooking): Promise<boolean> {
     const localDate = DateTime.fromMillis(startMs, { zone: this.deps.rules.zone }).toFormat('yyyy-MM-dd');
-    const durationMinutes = (endMs - startMs) / MILLIS_PER_MINUTE;
-    const slots = await this.searchSlots(localDate, 1, durationMinutes, ownTransactionId, ownEvent);
+    const slots = await this.searchSlots(localDate, 1, { ...span, durationMinutes: (endMs - startMs) / MILLIS_PER_MINUTE }, own);
     return slots.some((slot) => Date.parse(slot.start) === startMs);
   }
 
   /** Builds a conflict result with the first free slot at or after `startMs` within {@link NEXT_SLOT_SEARCH_DAYS}. */
-  private async conflict(
-    startMs: number,
-    durationMinutes: number,
-    ownTransactionId?: string,
-    ownEvent?: { startMs: number; endMs: number },
-  ): Promise<BookingOutcome> {
+  private async conflict(startMs: number, span: SlotSpan, own?: OwnBooking): Promise<BookingOutcome> {
     const localDate = DateTime.fromMillis(startMs, { zone: this.deps.rules.zone }).toFormat('yyyy-MM-dd');
-    const slots = await this.searchSlots(localDate, NEXT_SLOT_SEARCH_DAYS, durationMinutes, ownTransactionId, ownEvent);
+    const slots = await this.searchSlots(localDate, NEXT_SLOT_SEARCH_DAYS, span, own);
     const nextFreeSlot = slots.find((slot) => Date.parse(slot.start) >= startMs);
     return nextFreeSlot === undefined ? { status: 'conflict' } : { status: 'conflict', nextFreeSlot };
   }
 
   /**
    * Searches free slots in the calendar, leaving out absences and cells locked by other bookings. Locked
-   * cells get no extra buffer, because a booking's cells already include the buffer after it.
+   * cells get no extra buffer, because a booking's cells already include the buffer after it. The cells
+   * and the event of `own`, the booking being moved, count as free.
    */
-  private async searchSlots(
-    from: string,
-    days: number,
-    durationMinutes: number,
-    ownTransactionId?: string,
-    ownEvent?: { startMs: number; endMs: number },
-  ): Promise<Slot[]> {
+  private async searchSlots(from: string, days: number, span: SlotSpan, own?: OwnBooking): Promise<Slot[]> {
     const absences = (await this.deps.absences?.()) ?? [];
     const locked: Absence[] = [];
     const firstDate = DateTime.fromISO(from, { zone: this.deps.rules.zone });
@@ -528,7 +668,7 @@ export class BookingService {
     for (let offset = 0; offset < days; offset += 1) {
       const localDate = firstDate.plus({ days: offset }).toFormat('yyyy-MM-dd');
       for (const lock of await this.deps.slotLocks.listForDate(localDate)) {
-        if (lock.transactionId === ownTransactionId) {
+        if (lock.transactionId === own?.transactionId) {
           continue;
         }
         // A stale lock is offered, because the next booking of its slot takes it over.
@@ -543,13 +683,14 @@ export class BookingService {
       }
     }
 
-    return searchFreeSlots(this.deps.calendar, this.deps.rules, {
+    const rules = { ...this.deps.rules, minimumNoticeMinutes: span.minimumNoticeMinutes };
+    return searchFreeSlots(this.deps.calendar, rules, {
       from,
       days,
-      durationMinutes,
+      durationMinutes: span.durationMinutes,
       now: this.deps.clock.now(),
       unavailable: [...absences, ...locked],
-      ignoreBusy: ownEvent === undefined ? [] : [ownEvent],
+      ignoreBusy: own === undefined ? [] : [own],
     });
   }
 }
@@ -572,7 +713,87 @@ export function entitlementOf(catalog: Catalog, planId: string, kind: string): E
   return entitlement;
 }
 
-function validateRequest(request: BookingRequest): void {
+/** Length and minimum notice of the slots searched for one kind of booking. */
+interface SlotSpan {
+  durationMinutes: number;
+  minimumNoticeMinutes: number;
+}
+
+/** The booking being moved, whose cells and event count as free in its own slot search. */
+interface OwnBooking {
+  transactionId: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** Customer name and language of the invitation text of a calendar event. */
+type EventTextInput = Pick<BookingRequest, 'customerName' | 'language'>;
+
+/** Settings with which {@link BookingService.place} books one kind: an entitlement or a callback appointment. */
+interface Placement {
+  kind: BookingKind;
+  requestNumber?: string;
+  span: SlotSpan;
+  /** Key of the claim row that keeps a second booking of the same period or request out. */
+  periodKeyOf: (startMs: number) => string;
+  /** Builds the result when another booking has the claim for a slot at `startMs`, with that booking when it could be read. */
+  periodTaken: (startMs: number, holder: Booking | undefined) => BookingOutcome;
+}
+
+function callbackSpanOf(plan: Plan): SlotSpan {
+  return { durationMinutes: plan.callbackSlot.durationMinutes, minimumNoticeMinutes: plan.callbackSlot.minimumNoticeMinutes };
+}
+
+function ownBookingOf(booking: Booking): OwnBooking {
+  return { transactionId: booking.transactionId, startMs: Date.parse(booking.start), endMs: Date.parse(booking.end) };
+}
+
+/**
+ * Checks that a booking is a confirmed entitlement booking with an event, the only kind that can move.
+ *
+ * @returns Its event id and entitlement kind.
+ * @throws BookingStateError naming the booking otherwise.
+ */
+function assertMovable(booking: Booking): { eventId: string; kind: Entitlement['kind'] } {
+  const kind = assertNotCallback(booking, 'moved');
+  if (booking.status !== 'confirmed' || booking.eventId === undefined) {
+    throw new BookingStateError(
+      `Booking "${booking.transactionId}" of customer "${booking.customerId}" is ${booking.status} and cannot be moved`,
+    );
+  }
+  return { eventId: booking.eventId, kind };
+}
+
+/**
+ * Rejects changes to a callback appointment, because the deadline of its request was set from it.
+ *
+ * @returns The booking's entitlement kind.
+ */
+function assertNotCallback(booking: Booking, change: 'cancelled' | 'moved'): Entitlement['kind'] {
+  if (booking.kind === 'callback') {
+    // NOTE: the request keeps the deadline that the appointment set; a change would have to reset it too.
+    throw new BookingStateError(
+      `Booking "${booking.transactionId}" is the callback appointment of request ${booking.requestNumber ?? booking.periodKey} and cannot be ${change}`,
+    );
+  }
+  return booking.kind;
+}
+
+/** Returns the subject and body of a booking's calendar event in a language. */
+function eventTextsOf(booking: Booking, customerName: string, language: Language): { subject: string; body: string } {
+  const messages = messagesFor(language);
+  if (booking.kind === 'callback') {
+    const number = booking.requestNumber ?? booking.periodKey;
+    return { subject: messages.booking.callback.eventSubject(number, customerName), body: messages.booking.callback.eventBody(number, booking.contactName) };
+  }
+  const durationMinutes = (Date.parse(booking.end) - Date.parse(booking.start)) / MILLIS_PER_MINUTE;
+  return {
+    subject: messages.calendar.eventSubject(booking.kind, customerName),
+    body: messages.calendar.eventBody(booking.kind, booking.contactName, durationMinutes),
+  };
+}
+
+function validateRequest(request: Omit<BookingRequest, 'kind'>): void {
   const transactionId = request.transactionId;
   if (transactionId.trim() === '' || transactionId.length > MAX_TRANSACTION_ID_LENGTH) {
     throw new InvalidBookingRequestError(

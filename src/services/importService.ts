@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 
 import type { Catalog, PlanId } from '../domain/catalog.js';
-import type { Customer } from '../domain/customer.js';
+import { CUSTOMER_ID_PATTERN, type Customer } from '../domain/customer.js';
 import type { OverageDecision } from '../domain/hours/index.js';
 import type { CustomerRepository } from '../storage/customers.js';
 import { hasSameApprovalFields, type OverageApprovalRepository, type StoredOverageApproval } from '../storage/overageApprovals.js';
@@ -57,8 +57,6 @@ export interface ImportServiceDependencies {
   clock: { now(): Date };
 }
 
-/** Customer ids as the demo data and the bot use them. */
-const CUSTOMER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_NAME_LENGTH = 200;
 const DECISIONS: readonly OverageDecision[] = ['pending', 'approved', 'declined'];

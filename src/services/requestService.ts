@@ -5,6 +5,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Contact, Customer } from '../domain/customer.js';
 import {
   acknowledgeRequest,
+  addRequestNote,
   changeRequestState,
   recordFirstCallback,
   type ChangeContext,
@@ -13,7 +14,8 @@ import {
   type RequestHistoryEntry,
 } from '../domain/history.js';
 import { isOpenState } from '../domain/lifecycle.js';
-import type { RequestChannel, RequestState, SupportRequest } from '../domain/request.js';
+import { agreeCallbackAppointment } from '../domain/callbackAppointment.js';
+import type { CallbackAppointment, RequestChannel, RequestState, SupportRequest } from '../domain/request.js';
 import type { RequestInput } from '../domain/requestInput.js';
 import { formatRequestNumber } from '../domain/requestNumber.js';
 import type { BusinessCalendar } from '../domain/serviceWindows.js';
@@ -57,6 +59,9 @@ export class RequestService {
   /**
    * Opens a request: draws the next number of the opening year, computes the callback deadline
    * by the customer's plan and stores the request in state "new".
+   *
+   * @param params.openedAt - When the customer asked, for a call the consultant logs afterwards; now by
+   *   default. The deadline counts from it.
    */
   async open(params: {
     customer: Customer;
@@ -64,8 +69,9 @@ export class RequestService {
     input: RequestInput;
     channel: RequestChannel;
     emergency: boolean;
+    openedAt?: Date;
   }): Promise<SupportRequest> {
-    const openedAt = this.wholeSecondNow();
+    const openedAt = params.openedAt ? wholeSecond(params.openedAt) : this.wholeSecondNow();
     const plan: Plan = findPlan(this.catalog, params.customer.planId);
     const deadline = callbackDeadline({
       plan,
@@ -161,6 +167,36 @@ export class RequestService {
     return this.change(customerId, number, (request, context) => changeRequestState(request, to, context, note), actorName);
   }
 
+  /**
+   * Records the callback appointment a contact agreed for a request. An appointment after the plan's
+   * deadline replaces it; `agreeCallbackAppointment` states the rule. Agreeing the same booking again
+   * returns the request unchanged, because Teams may deliver a card action twice.
+   *
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws CallbackAppointmentError when the request takes no appointment (any more).
+   */
+  async agreeCallbackAppointment(customerId: string, number: string, appointment: CallbackAppointment): Promise<StoredRequest> {
+    try {
+      return await this.requests.update(customerId, number, (current) => {
+        if (current.request.callbackAppointment?.bookingId === appointment.bookingId) return undefined;
+        return { ...current, request: agreeCallbackAppointment(current.request, appointment) };
+      });
+    } catch (error) {
+      if (isNotFound(error)) throw new RequestNotFoundError(customerId, number);
+      throw error;
+    }
+  }
+
+  /**
+   * Adds a note of the consultant to the request's history without changing the request.
+   *
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws InvalidNoteError when the text is empty or too long.
+   */
+  async addNote(customerId: string, number: string, text: string, actorName: string): Promise<RequestChange> {
+    return this.change(customerId, number, (request, context) => addRequestNote(request, text, context), actorName);
+  }
+
   /** Returns the history of a request, oldest entry first. */
   async history(customerId: string, number: string): Promise<RequestHistoryEntry[]> {
     return this.requests.listHistory(customerId, number);
@@ -203,7 +239,12 @@ export class RequestService {
 
   /** Current instant cut to the whole second, so stored instants and deadlines carry no milliseconds. */
   private wholeSecondNow(): Date {
-    const now = this.clock.now().getTime();
-    return new Date(now - (now % 1000));
+    return wholeSecond(this.clock.now());
   }
+}
+
+/** Returns the instant cut to the whole second. */
+function wholeSecond(instant: Date): Date {
+  const millis = instant.getTime();
+  return new Date(millis - (millis % 1000));
 }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 
+import { countBonusCallsHeld, type BonusCallsHeld } from '../domain/bonusCalls.js';
 import { findPlan, type Catalog, type Plan } from '../domain/catalog.js';
+import type { Clock } from '../domain/clock.js';
 import type { Customer } from '../domain/customer.js';
 import {
   assertMonth,
@@ -11,14 +13,53 @@ import {
   type SequenceMonth,
   type TimeEntry,
 } from '../domain/hours/index.js';
+import { hoursOverviewOf, type HoursOverview } from '../domain/hours/hoursOverview.js';
+import type { SlaCompliance } from '../domain/slaCompliance.js';
+import type { BookingRepository } from '../storage/bookings.js';
 import type { CustomerRepository } from '../storage/customers.js';
 import { EntityNotFoundError } from '../storage/errors.js';
 import type { OverageApprovalRepository, StoredOverageApproval } from '../storage/overageApprovals.js';
 import type { StoredTimeEntry, TimeEntryRepository } from '../storage/timeEntries.js';
+import type { SlaReportService } from './slaReport.js';
 
-/** A customer's monthly statement: every field of {@link MonthStatement} plus the customer id. */
+/**
+ * A customer's monthly statement: every field of {@link MonthStatement} plus the customer id and, from
+ * {@link StatementService.monthStatement} of a service with a service record, SLA compliance and bonus calls.
+ */
 export interface CustomerMonthStatement extends MonthStatement {
   customerId: string;
+  /** First contacts in time and the median callback time of the requests whose deadline falls in the month. */
+  slaCompliance?: SlaCompliance;
+  /** Booked entitlement calls (check-ins, proactive calls, strategy meetings, roadmap reviews) held in the month. */
+  bonusCallsHeld?: BonusCallsHeld;
+}
+
+/** A customer's pool of hours in one month. */
+export interface CustomerHoursOverview extends HoursOverview {
+  customerId: string;
+}
+
+/** Sources of the statement's service record: the SLA compliance and the bookings of bonus calls. */
+export interface StatementServiceRecord {
+  slaReports: Pick<SlaReportService, 'complianceFor'>;
+  bookings: Pick<BookingRepository, 'listForCustomer'>;
+  /** Bonus calls count as held once they have ended at this clock's instant. */
+  clock: Clock;
+}
+
+/** Thrown when a statement is asked for a month before the customer's contract started. */
+export class MonthBeforeContractError extends Error {
+  override readonly name = 'MonthBeforeContractError';
+
+  constructor(
+    readonly customerId: string,
+    readonly month: string,
+    readonly contractStart: string,
+  ) {
+    super(
+      `Month ${month} lies before the contract start ${contractStart} of customer "${customerId}"; choose ${contractStart.slice(0, 7)} or later`,
+    );
+  }
 }
 
 /** Dependencies of {@link StatementService}. */
@@ -29,6 +70,11 @@ export interface StatementServiceDependencies {
   catalog: Catalog;
   /** IANA zone of the business calendar; on-site days are counted per local date in it. */
   zone: string;
+  /**
+   * Adds SLA compliance and bonus calls to {@link StatementService.monthStatement}. Callers that need the
+   * billing only, such as the hours warnings of the time service, may leave it out.
+   */
+  serviceRecord?: StatementServiceRecord;
 }
 
 interface MutableSequenceMonth extends SequenceMonth {
@@ -40,13 +86,19 @@ interface MutableSequenceMonth extends SequenceMonth {
 export class StatementService {
   constructor(private readonly deps: StatementServiceDependencies) {}
 
+  /** VAT rate of the catalog in percent, which the CSV export names in its VAT row. */
+  get vatPercent(): number {
+    return this.deps.catalog.vatPercent;
+  }
+
   /**
-   * Computes a customer's statement for one calendar month.
+   * Computes a customer's statement for one calendar month, with SLA compliance and bonus calls held when the
+   * service has a service record.
    *
    * @param month - Calendar month "yyyy-MM" in the business time zone.
    * @throws EntityNotFoundError when the customer does not exist.
-   * @throws Error naming an invalid month, a month before the contract start, a plan missing from the
-   *   catalog, or an invalid stored entry.
+   * @throws MonthBeforeContractError for a month before the contract start.
+   * @throws Error naming an invalid month, a plan missing from the catalog, or an invalid stored entry.
    * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
    */
   async monthStatement(customerId: string, month: string): Promise<CustomerMonthStatement> {
@@ -56,7 +108,34 @@ export class StatementService {
     if (customer === undefined) {
       throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
     }
-    return this.statementFor(customer, month);
+
+    const statement = await this.statementFor(customer, month);
+    const record = this.deps.serviceRecord;
+    if (record === undefined) return statement;
+
+    const [slaCompliance, bookings] = await Promise.all([
+      record.slaReports.complianceFor(customer, month),
+      record.bookings.listForCustomer(customer.id),
+    ]);
+    const bonusCallsHeld = countBonusCallsHeld(bookings, month, this.deps.zone, record.clock.now());
+    return { ...statement, slaCompliance, bonusCallsHeld };
+  }
+
+  /**
+   * Computes a customer's pool of hours in one month from the same statement, so that both always agree.
+   *
+   * @throws EntityNotFoundError when the customer does not exist.
+   * @throws MonthBeforeContractError for a month before the contract start.
+   * @throws Error naming an invalid month.
+   */
+  async hoursOverview(customerId: string, month: string): Promise<CustomerHoursOverview> {
+    assertMonth(month);
+
+    const customer = await this.deps.customers.get(customerId);
+    if (customer === undefined) {
+      throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
+    }
+    return { customerId, ...hoursOverviewOf(await this.statementFor(customer, month)) };
   }
 
   /**
@@ -72,7 +151,7 @@ export class StatementService {
    * NOTE: the customer's current plan applies to every month of the walk, because plan changes are not
    * stored yet.
    *
-   * @throws Error naming a month before the contract start.
+   * @throws MonthBeforeContractError for a month before the contract start.
    */
   async statementFor(customer: Customer, month: string): Promise<CustomerMonthStatement> {
     assertMonth(month);
@@ -80,9 +159,7 @@ export class StatementService {
 
     const contractMonth = customer.contractStart.slice(0, 7);
     if (month < contractMonth) {
-      throw new Error(
-        `Month ${month} lies before the contract start ${customer.contractStart} of customer "${customer.id}"; choose ${contractMonth} or later`,
-      );
+      throw new MonthBeforeContractError(customer.id, month, customer.contractStart);
     }
 
     const firstMonth = rollsOver(plan) ? contractMonth : month;

@@ -99,7 +99,15 @@ export interface NewOverageRequest {
   month: string;
   minutes: number;
   request?: string;
+  /** The consultant's note to the approvers, at most {@link MAX_NOTE_LENGTH} characters. */
+  note?: string;
   requestedBy: string;
+}
+
+/** Receiver of the statement after each logged or edited time entry, e.g. the hours warnings. */
+export interface TimeEntryObserver {
+  /** Called after the entry is stored; must not throw, because the entry is stored already. */
+  afterTimeEntry(customer: Customer, statement: CustomerMonthStatement): Promise<void>;
 }
 
 /** Dependencies of {@link TimeService}. */
@@ -112,6 +120,8 @@ export interface TimeServiceDependencies {
   /** IANA zone of the business calendar; an entry belongs to the local month of its start. */
   zone: string;
   clock: Clock;
+  /** Receives the month's statement after every logged or edited entry, so hours warnings go out. */
+  observer?: TimeEntryObserver;
 }
 
 /**
@@ -155,6 +165,7 @@ export class TimeService {
     });
 
     const statement = await this.deps.statements.statementFor(customer, entry.month);
+    await this.deps.observer?.afterTimeEntry(customer, statement);
     return { entry, statement, crossedThresholdsPercent: this.crossedThresholds(customer, entry, statement) };
   }
 
@@ -170,7 +181,7 @@ export class TimeService {
   async editEntry(key: TimeEntryKey, edit: TimeEntryEdit, changedBy: string): Promise<StoredTimeEntry> {
     const customer = await this.requireCustomer(key.customerId);
 
-    return this.deps.timeEntries.update(
+    const edited = await this.deps.timeEntries.update(
       key,
       (current) => {
         const { fields, problems } = checkTimeEntryFields(applyEdit(current, edit));
@@ -198,6 +209,11 @@ export class TimeService {
       changedBy,
       this.deps.clock.now(),
     );
+
+    if (this.deps.observer !== undefined) {
+      await this.deps.observer.afterTimeEntry(customer, await this.deps.statements.statementFor(customer, key.month));
+    }
+    return edited;
   }
 
   /**
@@ -233,6 +249,10 @@ export class TimeService {
     if (input.requestedBy.trim() === '') {
       problems.push({ field: 'requestedBy', value: input.requestedBy, reason: 'must name who requested the overage' });
     }
+    const note = optionalText(input.note);
+    if (note === null || (note !== undefined && note.length > MAX_NOTE_LENGTH)) {
+      problems.push({ field: 'note', value: input.note, reason: `expected text of at most ${MAX_NOTE_LENGTH} characters` });
+    }
     if (problems.length > 0) {
       throw new InvalidInputError('overage request', problems);
     }
@@ -251,6 +271,7 @@ export class TimeService {
       minutes: input.minutes,
       decision: 'pending',
       ...(input.request === undefined ? {} : { request: input.request }),
+      ...(note ? { note } : {}),
       requestedBy: input.requestedBy.trim(),
       requestedAt: this.deps.clock.now().toISOString(),
     });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { odata, type TableClient } from '@azure/data-tables';
 
-import type { Absence, AbsenceDraft, AbsenceSubstitute } from '../domain/absence.js';
+import { compareAbsenceOrder, type Absence, type AbsenceDraft, type AbsenceSubstitute } from '../domain/absence.js';
 import { assertRowSize, definedColumns, RowReader, type StoredRow } from './columns.js';
 import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
 import { decodeKey, encodeKey } from './keys.js';
@@ -101,7 +101,7 @@ export class AbsenceRepository {
       return found;
     });
 
-    return absences.sort((first, second) => Date.parse(first.from) - Date.parse(second.from) || compareIds(first, second));
+    return absences.sort(compareAbsenceOrder);
   }
 
   /**
@@ -182,10 +182,4 @@ export class AbsenceRepository {
     }
     return absence;
   }
-}
-
-function compareIds(first: Absence, second: Absence): number {
-  if (first.id < second.id) return -1;
-  if (first.id > second.id) return 1;
-  return 0;
 }

@@ -6,8 +6,8 @@ import { callTable, isConflict, isNotFound, isPreconditionFailed } from './error
 import { encodeKey } from './keys.js';
 import type { StorageTables } from './tables.js';
 
-/** Kind of a booked call, one of the plan entitlements. */
-export type BookingKind = Entitlement['kind'];
+/** Kind of a booked call: one of the plan entitlements, or the callback appointment of a support request. */
+export type BookingKind = Entitlement['kind'] | 'callback';
 
 /**
  * State of a booking: "pending" while its slot is locked and the event is being created, "confirmed"
@@ -17,7 +17,7 @@ export type BookingKind = Entitlement['kind'];
 export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'abandoned';
 
 const BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'confirmed', 'cancelled', 'abandoned'];
-const BOOKING_KINDS: readonly BookingKind[] = ['check-in', 'proactive-call', 'strategy-meeting', 'roadmap-review'];
+const BOOKING_KINDS: readonly BookingKind[] = ['check-in', 'proactive-call', 'strategy-meeting', 'roadmap-review', 'callback'];
 
 /** RowKeys of booking rows start with this, so one range query lists a customer's bookings. */
 const BOOKING_ROW_PREFIX = 'booking|';
@@ -31,8 +31,13 @@ export interface Booking {
   transactionId: string;
   planId: PlanId;
   kind: BookingKind;
-  /** Key of the entitlement period of `start`, e.g. "2026-W24". */
+  /**
+   * Key of the entitlement period of `start`, e.g. "2026-W24". A callback appointment uses its request
+   * number, so a request has at most one appointment.
+   */
   periodKey: string;
+  /** Number of the support request whose callback this booking is; only for kind "callback". */
+  requestNumber?: string;
   /** ISO 8601 instant with the consultant's offset. */
   start: string;
   /** ISO 8601 instant with the consultant's offset, exclusive. */
@@ -223,6 +228,7 @@ export class BookingRepository {
         contactEmail: booking.contactEmail,
         eventId: booking.eventId,
         joinUrl: booking.joinUrl,
+        requestNumber: booking.requestNumber,
         createdAt: booking.createdAt,
         updatedAt: booking.updatedAt,
       }),
@@ -247,8 +253,10 @@ export class BookingRepository {
     };
     const eventId = columns.optionalString('eventId');
     const joinUrl = columns.optionalString('joinUrl');
+    const requestNumber = columns.optionalString('requestNumber');
     if (eventId !== undefined) booking.eventId = eventId;
     if (joinUrl !== undefined) booking.joinUrl = joinUrl;
+    if (requestNumber !== undefined) booking.requestNumber = requestNumber;
     return booking;
   }
 

@@ -4,7 +4,15 @@ import type { Logger } from 'pino';
 import type { PlanId } from '../domain/catalog.js';
 import type { Contact, Customer, Language } from '../domain/customer.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import {
+  callTable,
+  ConflictError,
+  EntityNotFoundError,
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  OptimisticConcurrencyError,
+} from './errors.js';
 import { decodeKey, encodeKey, MAX_KEY_LENGTH } from './keys.js';
 import type { StorageTables } from './tables.js';
 import { TenantIndex } from './tenants.js';
@@ -119,6 +127,67 @@ export class CustomerRepository {
       );
     }
     return stored;
+  }
+
+  /**
+   * Replaces a customer's profile and contacts in one transaction, conditional on the profile's ETag:
+   * contacts missing from `contacts` are deleted and the others written as given. A changed tenant id is
+   * claimed before the write and the old tenant's index row deleted after it.
+   *
+   * NOTE: when another create takes over the new tenant's claim between the claim and its confirmation,
+   * the profile is written back as it was, but contact changes of this call stay.
+   *
+   * @throws EntityNotFoundError when the customer does not exist.
+   * @throws ConflictError when the new tenant belongs to another customer.
+   * @throws OptimisticConcurrencyError when someone else changed the profile since it was read.
+   * @throws RangeError when a contact belongs to another customer or appears twice, or the change needs
+   *   more than 100 row operations.
+   * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+   */
+  async update(customer: Customer, contacts: readonly Contact[]): Promise<void> {
+    assertNewCustomer(customer, contacts);
+    const partitionKey = encodeKey(customer.id);
+    const row = await this.readRow(partitionKey, PROFILE_ROW_KEY);
+    if (row === undefined) throw new EntityNotFoundError(`Customer "${customer.id}" not found`);
+    const before = this.toCustomer(row);
+    const etag = new RowReader(row, this.table.tableName).etag;
+
+    const kept = new Set(contacts.map((contact) => contactRowKey(contact.aadObjectId)));
+    const removed = (await this.listContacts(customer.id)).filter((contact) => !kept.has(contactRowKey(contact.aadObjectId)));
+    const entities = [profileEntity(customer), ...contacts.map(contactEntity)];
+    for (const entity of entities) assertRowSize(entity, this.table.tableName);
+    const actions: TransactionAction[] = [
+      ['update', profileEntity(customer), 'Replace', { etag }],
+      ...contacts.map((contact): TransactionAction => ['upsert', contactEntity(contact), 'Replace']),
+      ...removed.map((contact): TransactionAction => ['delete', { partitionKey, rowKey: contactRowKey(contact.aadObjectId) }]),
+    ];
+    if (actions.length > MAX_TRANSACTION_ACTIONS) {
+      throw new RangeError(
+        `Update of customer "${customer.id}" needs ${actions.length} row operations, at most ${MAX_TRANSACTION_ACTIONS} fit one transaction`,
+      );
+    }
+
+    const tenantChanged = before.tenantId !== customer.tenantId;
+    const claim = tenantChanged ? await this.tenants.claim(customer.tenantId, customer.id, (id) => this.tenantOf(id)) : undefined;
+    try {
+      await callTable(this.table, 'submitTransaction', () => this.table.submitTransaction(actions));
+    } catch (error) {
+      if (claim) await this.tenants.release(claim);
+      if (isPreconditionFailed(error)) throw new OptimisticConcurrencyError(`customer "${customer.id}"`, 1, error);
+      throw error;
+    }
+    if (!claim) return;
+
+    try {
+      await this.tenants.confirm(claim);
+    } catch (error) {
+      if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
+      await callTable(this.table, 'updateEntity', () => this.table.updateEntity(profileEntity(before), 'Replace'));
+      throw new ConflictError(`Tenant "${customer.tenantId}" was claimed by another customer while "${customer.id}" was updated`, {
+        cause: error,
+      });
+    }
+    await this.tenants.remove(before.tenantId, customer.id);
   }
 
   /** Returns the customer with this id, or undefined when there is none. */

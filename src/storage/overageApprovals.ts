@@ -31,6 +31,8 @@ export interface StoredOverageApproval extends OverageApprovalKey {
   requestedBy?: string;
   /** Instant of the consultant's request, ISO 8601. */
   requestedAt?: string;
+  /** The consultant's note to the approvers. */
+  note?: string;
 }
 
 /** Result of {@link OverageApprovalRepository.decide}. */
@@ -244,6 +246,7 @@ export class OverageApprovalRepository {
         request: approval.request,
         requestedBy: approval.requestedBy,
         requestedAt: approval.requestedAt,
+        note: approval.note,
       }),
     };
     assertRowSize(entity, this.table.tableName);
@@ -265,6 +268,7 @@ export class OverageApprovalRepository {
         request: columns.optionalString('request'),
         requestedBy: columns.optionalString('requestedBy'),
         requestedAt: columns.optionalString('requestedAt'),
+        note: columns.optionalString('note'),
       }),
     };
   }

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 
 import type { HistoryAction, HistoryDraft, RequestHistoryEntry } from '../domain/history.js';
-import type { CallbackChannel, RequestChannel, RequestState, SupportRequest, Urgency } from '../domain/request.js';
+import type { CallbackAppointment, CallbackChannel, RequestChannel, RequestState, SupportRequest, Urgency } from '../domain/request.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
 import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
 import { decodeKey, encodeKey } from './keys.js';
@@ -70,7 +70,7 @@ const CALLBACK_CHANNELS: Record<CallbackChannel, true> = { phone: true, 'teams-c
 const REQUEST_CHANNELS: Record<RequestChannel, true> = { teams: true, phone: true, whatsapp: true, 'emergency-line': true };
 const CARD_ROLES: Record<CardCopy['role'], true> = { requester: true, consultant: true, substitute: true };
 const STATE_NAMES = keysOf(STATES);
-const HISTORY_ACTIONS: Record<HistoryAction, true> = { acknowledge: true, callback: true, stateChange: true };
+const HISTORY_ACTIONS: Record<HistoryAction, true> = { acknowledge: true, callback: true, stateChange: true, note: true };
 
 /**
  * Support requests in table "requests": PartitionKey = encoded customer id, RowKey = encoded request
@@ -275,6 +275,10 @@ export class RequestRepository {
         state: request.state,
         openedAt: request.openedAt,
         deadline: request.deadline,
+        planDeadline: request.planDeadline,
+        callbackAppointmentStart: request.callbackAppointment?.start,
+        callbackAppointmentEnd: request.callbackAppointment?.end,
+        callbackBookingId: request.callbackAppointment?.bookingId,
         atRiskAt: request.atRiskAt,
         guaranteeMinutes: request.guaranteeMinutes,
         acknowledgedAt: request.acknowledgedAt,
@@ -372,9 +376,18 @@ export class RequestRepository {
       slaMet: columns.optionalBoolean('slaMet'),
       solution: columns.optionalString('solution'),
       resolvedAt: columns.optionalString('resolvedAt'),
+      planDeadline: columns.optionalString('planDeadline'),
+      callbackAppointment: this.toCallbackAppointment(columns),
     });
 
     return { ...required, ...optional };
+  }
+
+  /** Reads the three columns of an agreed callback appointment, which are written together. */
+  private toCallbackAppointment(columns: RowReader): CallbackAppointment | undefined {
+    const start = columns.optionalString('callbackAppointmentStart');
+    if (start === undefined) return undefined;
+    return { start, end: columns.string('callbackAppointmentEnd'), bookingId: columns.string('callbackBookingId') };
   }
 
   private toCards(columns: RowReader): CardCopy[] {

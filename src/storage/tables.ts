@@ -36,6 +36,8 @@ const TABLE_SUFFIXES = {
   bookings: 'Bookings',
   bookingSlots: 'BookingSlots',
   leads: 'Leads',
+  articles: 'Articles',
+  deliveries: 'Deliveries',
 } as const;
 
 /** Logical name of a table, e.g. "customers". */

@@ -105,6 +105,25 @@ export class TenantIndex {
     }
   }
 
+  /**
+   * Deletes the tenant's row when it names `customerId`, after that customer moved to another tenant.
+   * A row of another customer stays. A failure is logged and ignored: a leftover row keeps the old tenant
+   * from being claimed until it is deleted by hand.
+   */
+  async remove(tenantId: string, customerId: string): Promise<void> {
+    try {
+      const row = await this.read(tenantId);
+      if (row === undefined) return;
+      const reader = new RowReader(row, this.table.tableName);
+      if (reader.string('customerId') !== customerId) return;
+      await callTable(this.table, 'deleteEntity', () => this.table.deleteEntity(encodeKey(tenantId), CLAIM_ROW_KEY, { etag: reader.etag }));
+    } catch (error) {
+      if (!isNotFound(error) && !isPreconditionFailed(error)) {
+        this.logger?.warn({ err: error, tenantId, customerId }, 'Could not delete the tenant row of a customer that moved to another tenant');
+      }
+    }
+  }
+
   private async takeOverStaleClaim(tenantId: string, customerId: string, tenantOf: TenantOfCustomer): Promise<TenantClaim> {
     const row = await this.read(tenantId);
     if (row === undefined) {

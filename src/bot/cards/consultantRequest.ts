@@ -5,6 +5,7 @@ import type { SupportRequest } from '../../domain/request.js';
 import type { Messages } from '../../i18n/de.js';
 import { formatInstant, formatTimeLeft, localeOf } from '../../i18n/format.js';
 import { messagesFor } from '../../i18n/messages.js';
+import { MAX_ENTRY_MINUTES, MAX_NOTE_LENGTH } from '../../services/timeService.js';
 import template from './consultantRequest.json' with { type: 'json' };
 import { expandCard, type AdaptiveCard } from './template.js';
 import { SETTABLE_STATES, Verbs, type RequestReferenceData, type RequestSetStateData, type SettableState } from './verbs.js';
@@ -22,6 +23,8 @@ export interface ConsultantRequestCardInput {
   now: Date;
   /** Leaves out every action, for a copy shown to someone who may not act on it, such as an absence substitute. */
   readOnly?: boolean;
+  /** A line shown on top, e.g. the result of the last action: "good" for success, "attention" for a problem. */
+  notice?: { text: string; style: 'good' | 'attention' };
 }
 
 interface Fact {
@@ -99,6 +102,39 @@ function listStateActions(request: SupportRequest, messages: Messages): StateAct
   }));
 }
 
+/**
+ * Describes the "Zeit erfassen" (`time.log`) and "Mehrstunden anfragen" (`overage.request`) forms. They
+ * sit in an ActionSet in the body, because Teams shows at most six top-level actions.
+ */
+function describeWorkActions(visible: boolean, messages: Messages) {
+  const { timeLog, overage } = messages;
+  return {
+    visible,
+    timeLog: {
+      title: timeLog.action,
+      minutesLabel: timeLog.minutesLabel,
+      minutesPlaceholder: timeLog.minutesPlaceholder,
+      maxMinutes: MAX_ENTRY_MINUTES,
+      minutesError: timeLog.minutesError(MAX_ENTRY_MINUTES),
+      typeLabel: timeLog.typeLabel,
+      types: Object.entries(timeLog.types).map(([value, title]) => ({ value, title })),
+      noteLabel: timeLog.noteLabel,
+      maxNoteLength: MAX_NOTE_LENGTH,
+      submit: timeLog.submit,
+      verb: Verbs.timeLog,
+    },
+    overage: {
+      title: overage.requestAction,
+      hoursLabel: overage.hoursLabel,
+      hoursPlaceholder: overage.hoursPlaceholder,
+      hoursError: overage.hoursError,
+      noteLabel: overage.noteLabel,
+      submit: overage.submit,
+      verb: Verbs.overageRequest,
+    },
+  };
+}
+
 /** Upper-cases the first character, so "noch 45 Min." can open a line. */
 function capitalizeFirst(text: string, lang: Language): string {
   return text.charAt(0).toLocaleUpperCase(localeOf(lang)) + text.slice(1);
@@ -144,7 +180,9 @@ function listFacts(input: ConsultantRequestCardInput, messages: Messages): Fact[
  * lifecycle allows it, both with {@link RequestReferenceData}. Then one `request.setState`
  * action per next state of the lifecycle ("In Arbeit" or "Wieder öffnen", "Wartet auf Kunde",
  * "Schließen"), and "Gelöst" as an Action.ShowCard with the required "solution" input and a
- * `request.setState` action for state "resolved". A read-only card has no actions.
+ * `request.setState` action for state "resolved". In the body, "Zeit erfassen" (`time.log`: minutes,
+ * type, note) and "Mehrstunden anfragen" (`overage.request`: hours, note) are Action.ShowCard forms.
+ * A read-only card has no actions.
  *
  * The time left is computed from `now` at rendering and does not count down in
  * the client; re-render the card to refresh it. Contact name and description are
@@ -160,6 +198,8 @@ export function renderConsultantRequestCard(input: ConsultantRequestCardInput): 
   const resolveData: RequestSetStateData = { ...reference, state: 'resolved' };
 
   return expandCard(template, {
+    notice: { visible: input.notice !== undefined, text: input.notice?.text ?? '', style: input.notice?.style ?? 'default' },
+    work: describeWorkActions(actionable, messages),
     emergency: { visible: request.emergency, text: texts.emergency },
     title: messages.request.title(request.number),
     status: describeSla(request, input.now, messages, lang),

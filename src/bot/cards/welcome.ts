@@ -5,6 +5,7 @@ import { messagesFor } from '../../i18n/messages.js';
 import { expandCard, type AdaptiveCard } from './template.js';
 import { Verbs, type EmergencyStartData, type RequestFormData } from './verbs.js';
 import template from './welcome.json' with { type: 'json' };
+import type { BookingOfferData } from './bookingActionData.js';
 
 /** Input of {@link renderWelcomeCard}. */
 export interface WelcomeCardInput {
@@ -24,8 +25,9 @@ export interface WelcomeCardInput {
 
 /**
  * Renders the welcome card: greeting, what the customer's plan includes, what to
- * do in an emergency, a "Neue Anfrage" button (verb `request.form`) and a "Notfall"
- * button (verb `emergency.start`).
+ * do in an emergency, a "Neue Anfrage" button (verb `request.form`), "Termin buchen"
+ * (verb `booking.offer`, only for plans with bookable calls), "Meine Termine" (verb
+ * `booking.list`) and a "Notfall" button (verb `emergency.start`).
  */
 export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const messages = messagesFor(input.lang).welcome;
@@ -46,6 +48,9 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
 
   const formData: RequestFormData = {};
   const emergencyData: EmergencyStartData = {};
+  const bookingTexts = messagesFor(input.lang).booking;
+  const bookingData: BookingOfferData = {};
+  const myBookingsData: Record<string, never> = {};
   return expandCard(template, {
     greeting: messages.greeting(input.contactName),
     intro: messages.intro(input.customerName),
@@ -54,6 +59,13 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
     emergencyHeading: messages.emergencyHeading,
     emergency: description.emergency,
     newRequest: { title: messages.newRequest, verb: Verbs.requestForm, data: formData },
+    booking: {
+      visible: input.plan.entitlements.length > 0,
+      title: bookingTexts.offer.title,
+      verb: Verbs.bookingOffer,
+      data: bookingData,
+    },
+    myBookings: { title: bookingTexts.confirmed.myBookings, verb: Verbs.bookingList, data: myBookingsData },
     emergencyAction: { title: messagesFor(input.lang).emergency.button, verb: Verbs.emergencyStart, data: emergencyData },
   });
 }

@@ -10,9 +10,13 @@ import { renderWelcomeCard } from '../cards/welcome.js';
 import type { BotDeps } from '../deps.js';
 import { notifyLead } from '../leads.js';
 import { callerIdentityOf, languageOf, logIdsOf } from '../turn.js';
+import { sendArticleSuggestions } from './articleSuggestion.js';
+import { isMyBookingsMessage, sendBookingList } from './bookingList.js';
+import { isBookingMessage, sendBookingOffer } from './bookingOffer.js';
 import { isEmergencyMessage, sendEmergencyOffer } from './emergency.js';
 import { replyOnFailure } from './failures.js';
 import { isStatusMessage, sendStatusList } from './status.js';
+import { isHoursMessage, sendHoursCard } from './hours.js';
 
 /** Messages that ask for the welcome card rather than describe a problem. */
 const greetingPattern =
@@ -24,7 +28,7 @@ const newRequestPattern = /^(neue anfrage|new request|anfrage)[\s!.?]*$/i;
 
 /**
  * Registers the 1:1 chat: installation, greetings, "Notfall" (the emergency card), "Status" (the
- * open requests), free text that becomes a request form, and the replies to the consultant, to plans
+ * open requests), "Termin buchen" and "Meine Termine" (bookings), "Stunden" or "Kontingent" (the hours card), free text that becomes a request form, and the replies to the consultant, to plans
  * without Teams and to unknown tenants.
  */
 export function registerChat(app: Application<TurnState>, deps: BotDeps): void {
@@ -97,6 +101,11 @@ async function answerContact(
 ): Promise<void> {
   const lang = languageOf(caller, context.activity);
 
+  // Overage approval cards reach approvers in the chat stored here.
+  if (context.activity.conversation?.conversationType === 'personal') {
+    await deps.approvers.rememberChat(caller.customer, caller.contact, TurnContext.getConversationReference(context.activity));
+  }
+
   if (text === '' || greetingPattern.test(text)) {
     const card = renderWelcomeCard({
       lang,
@@ -119,12 +128,30 @@ async function answerContact(
     await sendStatusList(context, deps, caller, lang);
     return;
   }
+  if (isBookingMessage(text)) {
+    await sendBookingOffer(context, deps, caller, lang);
+    return;
+  }
+  if (isMyBookingsMessage(text)) {
+    await sendBookingList(context, deps, caller, lang);
+    return;
+  }
+  if (isHoursMessage(text)) {
+    await sendHoursCard(context, deps, caller, lang);
+    return;
+  }
+
+  // Matching public articles come before the form. Their card's button opens the form, which then carries
+  // the absence notice itself. A description over the limit gets the form with its error right away.
+  const description = newRequestPattern.test(text) ? '' : text;
+  const suggested =
+    description.length <= MAX_DESCRIPTION_LENGTH && (await sendArticleSuggestions(context, deps, lang, description));
+  if (suggested) return;
 
   // During an absence the contact reads when the consultant is back before filling in the form.
   const absenceNotice = await currentAbsenceNotice(deps, lang);
   if (absenceNotice) await context.sendActivity(absenceNotice);
 
-  const description = newRequestPattern.test(text) ? '' : text;
   const tooLong = description.length > MAX_DESCRIPTION_LENGTH;
   const form = renderRequestFormCard({
     lang,

@@ -1,17 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { Catalog } from '../../domain/catalog.js';
-import { findPlan } from '../../domain/catalog.js';
 import type { Language } from '../../domain/customer.js';
-import { InvalidSolutionError, MAX_SOLUTION_LENGTH, type HistoryDraft } from '../../domain/history.js';
+import { InvalidSolutionError, MAX_SOLUTION_LENGTH } from '../../domain/history.js';
 import { ForbiddenTransitionError } from '../../domain/lifecycle.js';
-import type { SupportRequest } from '../../domain/request.js';
 import { isRequestNumber } from '../../domain/requestNumber.js';
 import { messagesFor, resolveLanguage } from '../../i18n/index.js';
 import type { RequestChange } from '../../services/requestService.js';
-import type { CardCopy, StoredRequest } from '../../storage/requests.js';
-import { renderConsultantRequestCard } from '../cards/consultantRequest.js';
-import { renderRequesterRequestCard } from '../cards/requestConfirmation.js';
 import type { AdaptiveCard } from '../cards/template.js';
 import {
   isRequestReferenceData,
@@ -21,6 +15,7 @@ import {
   type RequestSetStateData,
 } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
+import { RequestCardUpdates } from '../requestCardUpdates.js';
 import { callerIdentityOf, logIdsOf } from '../turn.js';
 import { describeFailure } from './failures.js';
 
@@ -76,14 +71,12 @@ async function act(
     const requestIds = { ...ids, customerId: data.customerId, requestNumber: data.number };
     deps.logger.info({ ...requestIds, state: stored.request.state, changed }, 'consultant card action applied');
 
-    const customerName = (await deps.callers.customerName(data.customerId)) ?? data.customerId;
-    const renderFor = (copy: CardCopy): AdaptiveCard => renderCopy(copy, stored, customerName, deps);
-    if (changed) {
-      const others = stored.cards.filter((copy) => copy.activityId !== context.activity.replyToId);
-      await deps.notifier.updateCopies(others, renderFor, requestIds);
-      await notifyRequester(deps, stored, entry, requestIds);
+    // The invoking card gets the new card as the invoke response, so the update skips that copy.
+    const cards = new RequestCardUpdates(deps);
+    if (changed && entry) {
+      await cards.requestChanged({ stored, entry, logIds: requestIds, exceptActivityId: context.activity.replyToId });
     }
-    return consultantCard(lang, stored, customerName, deps);
+    return cards.consultantCard(lang, stored, await cards.customerName(data.customerId));
   } catch (error) {
     return describeLifecycleError(error, lang, deps, ids) ?? describeFailure(error, lang, context, deps.logger);
   }
@@ -111,70 +104,4 @@ function describeLifecycleError(
       : messages.lifecycle.solutionTooLong(MAX_SOLUTION_LENGTH, error.length);
   }
   return undefined;
-}
-
-/**
- * Posts a short message into the requester's chat when the change recorded the callback or resolved
- * the request. Each requester conversation gets one message, even when it contains several card copies.
- */
-async function notifyRequester(
-  deps: BotDeps,
-  stored: StoredRequest,
-  entry: HistoryDraft | undefined,
-  ids: Record<string, unknown>,
-): Promise<void> {
-  const write = requesterMessage(stored.request, entry);
-  if (!write) return;
-
-  const notified = new Set<string>();
-  for (const copy of stored.cards) {
-    const conversationId = copy.conversation.conversation?.id;
-    if (copy.role !== 'requester' || conversationId === undefined || notified.has(conversationId)) continue;
-    notified.add(conversationId);
-    await deps.notifier.sendTextTo(copy.conversation, write, ids);
-  }
-}
-
-function requesterMessage(request: SupportRequest, entry: HistoryDraft | undefined): ((lang: Language) => string) | undefined {
-  if (entry?.action === 'callback') {
-    return (lang) => messagesFor(lang).lifecycle.requester.callbackRecorded(request.number);
-  }
-  if (entry?.to === 'resolved' && request.solution !== undefined) {
-    const solution = request.solution;
-    return (lang) => messagesFor(lang).lifecycle.requester.resolved(request.number, solution);
-  }
-  return undefined;
-}
-
-function renderCopy(copy: CardCopy, stored: StoredRequest, customerName: string, deps: BotDeps): AdaptiveCard {
-  const lang = resolveLanguage(undefined, copy.conversation.locale);
-  if (copy.role === 'requester') return renderRequesterRequestCard({ lang, request: stored.request, zone: deps.zone });
-  // The absence substitute's copy is the consultant's card without actions, because only the consultant may act.
-  return consultantCard(lang, stored, customerName, deps, copy.role === 'substitute');
-}
-
-function consultantCard(
-  lang: Language,
-  stored: StoredRequest,
-  customerName: string,
-  deps: BotDeps,
-  readOnly = false,
-): AdaptiveCard {
-  return renderConsultantRequestCard({
-    lang,
-    request: stored.request,
-    customerName,
-    planName: planNameOf(deps.catalog, stored.request.planId, lang),
-    zone: deps.zone,
-    now: deps.clock.now(),
-    readOnly,
-  });
-}
-
-function planNameOf(catalog: Catalog, planId: string, lang: Language): string {
-  try {
-    return findPlan(catalog, planId).name[lang];
-  } catch {
-    return planId;
-  }
 }

@@ -179,7 +179,7 @@ describe('desk statement with imported vectors', function () {
       const rows = csvRun.stdout.slice(1).trimEnd().split('\n').map((line) => line.split(';'));
       const [header, ...body] = rows;
       assert.deepEqual(header, ['Kunde', 'Monat', 'Position', 'Referenz', 'Menge', 'Einheit', 'Einzelpreis EUR', 'Preis je', 'Betrag EUR']);
-      assert.equal(body.length, statement.lines.length + 3, 'one row per line plus net, VAT and gross');
+      assert.equal(body.length, statement.lines.length + 3 + 7, 'one row per line, net, VAT and gross, then 7 service record rows');
 
       statement.lines.forEach((line, index) => {
         const row = body[index] ?? [];
@@ -191,7 +191,7 @@ describe('desk statement with imported vectors', function () {
         assert.equal(parseEuroCents(row[8] ?? ''), line.amountCents, `line ${index} amount`);
       });
 
-      const totals = body.slice(statement.lines.length);
+      const totals = body.slice(statement.lines.length, statement.lines.length + 3);
       assert.deepEqual(
         totals.map((row) => row[2]),
         ['Summe netto', 'Umsatzsteuer 19 %', 'Summe brutto'],

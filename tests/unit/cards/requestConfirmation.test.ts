@@ -90,7 +90,16 @@ describe('renderRequesterRequestCard', () => {
     assert.ok(summary?.endsWith('…'));
   });
 
-  it('has no actions', () => {
-    assert.deepEqual(actionsOf(renderRequesterRequestCard({ lang: 'de', request: sampleRequest(), zone: ZONE })), []);
+  it('offers a callback slot while none is agreed', () => {
+    const [action, ...others] = actionsOf(renderRequesterRequestCard({ lang: 'de', request: sampleRequest(), zone: ZONE }));
+    assert.equal(others.length, 0);
+    assert.equal(action?.title, 'Rückruftermin wählen');
+    assert.equal(action?.verb, 'callback.offer');
+    assert.deepEqual(action?.data, { number: sampleRequest().number, newMessage: true });
+  });
+
+  it('emergency has no callback slot action', () => {
+    const request = sampleRequest({ emergency: true });
+    assert.deepEqual(actionsOf(renderRequesterRequestCard({ lang: 'de', request, zone: ZONE })), []);
   });
 });

@@ -17,6 +17,22 @@ describe('card verbs', () => {
       emergencyStart: 'emergency.start',
       emergencyConfirm: 'emergency.confirm',
       emergencyDecline: 'emergency.decline',
+      timeLog: 'time.log',
+      overageRequest: 'overage.request',
+      overageApprove: 'overage.approve',
+      overageDecline: 'overage.decline',
+      overageRefresh: 'overage.refresh',
+      bookingOffer: 'booking.offer',
+      bookingPick: 'booking.pick',
+      bookingConfirm: 'booking.confirm',
+      bookingList: 'booking.list',
+      bookingCancel: 'booking.cancel',
+      bookingReschedule: 'booking.reschedule',
+      bookingReschedulePick: 'booking.reschedulePick',
+      bookingRescheduleConfirm: 'booking.rescheduleConfirm',
+      callbackOffer: 'callback.offer',
+      callbackPick: 'callback.pick',
+      callbackConfirm: 'callback.confirm',
     });
   });
 

@@ -83,7 +83,7 @@ describe('renderWelcomeCard', () => {
 
   it('offers Neue Anfrage with verb request.form', () => {
     const actions = actionsOf(render('gold', 'de'));
-    assert.equal(actions.length, 2);
+    assert.equal(actions.length, 4);
     assert.equal(actions[0]?.type, 'Action.Execute');
     assert.equal(actions[0]?.title, 'Neue Anfrage');
     assert.equal(actions[0]?.verb, 'request.form');
@@ -91,11 +91,25 @@ describe('renderWelcomeCard', () => {
   });
 
   it('offers Notfall with verb emergency.start', () => {
-    const emergency = actionsOf(render('gold', 'de'))[1];
+    const emergency = actionsOf(render('gold', 'de'))[3];
     assert.equal(emergency?.type, 'Action.Execute');
     assert.equal(emergency?.title, 'Notfall');
     assert.equal(emergency?.verb, 'emergency.start');
     assert.deepEqual(emergency?.data, {});
+  });
+
+  it('offers Termin buchen and Meine Termine', () => {
+    const [, booking, myBookings] = actionsOf(render('gold', 'de'));
+    assert.equal(booking?.title, 'Termin buchen');
+    assert.equal(booking?.verb, 'booking.offer');
+    assert.deepEqual(booking?.data, {});
+    assert.equal(myBookings?.title, 'Meine Termine');
+    assert.equal(myBookings?.verb, 'booking.list');
+  });
+
+  it('plan without bookable calls has no Termin buchen', () => {
+    const verbs = actionsOf(render('starter', 'de')).map((action) => action.verb);
+    assert.deepEqual(verbs, ['request.form', 'booking.list', 'emergency.start']);
   });
 
   it('labels the button New request in English', () => {

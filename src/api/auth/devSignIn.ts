@@ -1,0 +1,11 @@
+/** A token of the development sign-in and the instant it expires. */
+export interface DevSignInToken {
+  token: string;
+  /** ISO 8601 instant with offset. */
+  expiresAt: string;
+}
+
+/** Issues tokens for local runs without Teams; exists only while TAB_DEV_SIGN_IN=true. */
+export interface DevSignIn {
+  issue(): Promise<DevSignInToken>;
+}

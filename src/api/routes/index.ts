@@ -1,0 +1,21 @@
+import type { AnyApiRoute } from '../route.js';
+import { absenceRoutes } from './absences.js';
+import { articleRoutes } from './articles.js';
+import { customerRoutes } from './customers.js';
+import { hoursRoutes } from './hours.js';
+import { meRoutes } from './me.js';
+import { requestRoutes } from './requests.js';
+import { slaReportRoutes } from './slaReport.js';
+import { statementRoutes } from './statements.js';
+
+/** Every route of the tab API; the router mounts them and the OpenAPI file describes them. */
+export const tabApiRoutes: readonly AnyApiRoute[] = [
+  ...meRoutes,
+  ...requestRoutes,
+  ...customerRoutes,
+  ...absenceRoutes,
+  ...hoursRoutes,
+  ...statementRoutes,
+  ...slaReportRoutes,
+  ...articleRoutes,
+];

@@ -1,0 +1,95 @@
+import { DateTime } from 'luxon';
+
+import type { Plan, TimeType } from '../../domain/catalog.js';
+import type { Language } from '../../domain/customer.js';
+import { hoursOverviewOf, type HoursOverview } from '../../domain/hours/hoursOverview.js';
+import { poolTimeTypes } from '../../domain/hours/index.js';
+import { formatDuration, localeOf } from '../../i18n/format.js';
+import { messagesFor } from '../../i18n/messages.js';
+import type { CustomerMonthStatement } from '../../services/statementService.js';
+import template from './hours.json' with { type: 'json' };
+import { expandCard, type AdaptiveCard } from './template.js';
+
+/** Input of {@link renderHoursCard}. */
+export interface HoursCardInput {
+  lang: Language;
+  customerName: string;
+  plan: Plan;
+  /** The month's statement; every number on the card comes from it. */
+  statement: CustomerMonthStatement;
+  /** IANA zone of the business calendar, in which the month's first and last day are shown. */
+  zone: string;
+}
+
+/** One segment of the usage bar: a weighted column in a container style. */
+interface BarSegment {
+  weight: number;
+  style: 'good' | 'warning' | 'attention' | 'emphasis';
+}
+
+const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
+
+/**
+ * Renders the contact's hours card for one month: period, plan, included minutes, the rolled-over lot
+ * (partner plans), used, remaining, approved overage left and unapproved overage, a usage bar, and the
+ * billed minutes per time type. Adaptive Cards 1.5 has no progress bar, so the bar is a ColumnSet whose
+ * column widths are the used, remaining and overage minutes.
+ */
+export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
+  const { lang, statement, plan } = input;
+  const messages = messagesFor(lang);
+  const texts = messages.hours;
+  const figures = hoursOverviewOf(statement);
+  const duration = (minutes: number) => formatDuration(minutes, lang);
+
+  const facts = [
+    { title: texts.period, value: describePeriod(statement.month, lang, input.zone) },
+    { title: texts.plan, value: plan.name[lang] },
+    { title: texts.included, value: duration(statement.includedMinutes) },
+  ];
+  if (plan.kind === 'partner') {
+    facts.push({ title: texts.rolledOver, value: duration(statement.rolloverInMinutes) });
+  }
+  facts.push(
+    { title: texts.used, value: `${duration(statement.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
+    { title: texts.remaining, value: duration(figures.remainingMinutes) },
+    { title: texts.approvedOverageLeft, value: duration(figures.overageApprovedLeftMinutes) },
+    { title: texts.unapprovedOverage, value: duration(figures.unapprovedOverageMinutes) },
+  );
+
+  const poolTypes = poolTimeTypes(plan);
+  const usedByType = TIME_TYPES.map((type) => {
+    const name = messages.timeLog.types[type];
+    return { title: poolTypes.has(type) ? name : texts.notFromPool(name), value: duration(statement.usedByType[type]) };
+  });
+
+  return expandCard(template, {
+    title: texts.title,
+    customerName: input.customerName,
+    bar: { segments: barSegments(statement, figures), caption: texts.usedPercent(figures.percentUsed ?? (figures.usedMinutes > 0 ? 100 : 0)) },
+    facts,
+    usedByTypeHeading: texts.usedByTypeHeading,
+    usedByType,
+    unapproved: { visible: figures.unapprovedOverageMinutes > 0, text: texts.unapprovedHint },
+    incrementNote: texts.increment(statement.billingIncrementMinutes),
+  });
+}
+
+/** Builds the bar: used included minutes, remaining minutes and overage, leaving out empty segments. */
+function barSegments(statement: CustomerMonthStatement, figures: HoursOverview): BarSegment[] {
+  const usedStyle = figures.warningThresholdPercent === null ? 'good' : figures.warningThresholdPercent >= 100 ? 'attention' : 'warning';
+  const segments: BarSegment[] = [
+    { weight: statement.includedUsedMinutes, style: usedStyle },
+    { weight: figures.remainingMinutes, style: 'emphasis' },
+    { weight: statement.overageMinutes, style: 'attention' },
+  ].filter((segment): segment is BarSegment => segment.weight > 0);
+  return segments.length > 0 ? segments : [{ weight: 1, style: 'emphasis' }];
+}
+
+/** Formats a month "yyyy-MM" as its first and last local day, e.g. "01.11.2026 bis 30.11.2026". */
+function describePeriod(month: string, lang: Language, zone: string): string {
+  const first = DateTime.fromISO(`${month}-01`, { zone }).setLocale(localeOf(lang));
+  const last = first.endOf('month');
+  const format = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+  return messagesFor(lang).hours.periodValue(first.toLocaleString(format), last.toLocaleString(format));
+}

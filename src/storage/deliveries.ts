@@ -1,0 +1,265 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { ConversationReference } from 'botbuilder';
+
+import { assertRowSize, omitUndefined, RowReader, type StoredRow } from './columns.js';
+import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { encodeKey } from './keys.js';
+import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
+import type { StorageTables } from './tables.js';
+
+/**
+ * How long a claim may stay unsent before another instance takes it over, in milliseconds. It must
+ * exceed the longest send to the Bot Connector, because a slow sender whose claim is taken over causes
+ * a second card.
+ */
+export const STALE_DELIVERY_CLAIM_MS = 5 * 60 * 1000;
+
+/** What a delivery sends: an hours warning to the consultant, or the approval cards of an overage request. */
+export type DeliveryKind = 'hoursWarning' | 'overageApproval';
+const DELIVERY_KINDS: readonly DeliveryKind[] = ['hoursWarning', 'overageApproval'];
+
+/** "due": recorded and not yet claimed; "claimed": an instance is sending; "sent": done. */
+export type DeliveryState = 'due' | 'claimed' | 'sent';
+const DELIVERY_STATES: readonly DeliveryState[] = ['due', 'claimed', 'sent'];
+
+/** Identifies one delivery of a customer, e.g. kind "hoursWarning" with subject "2026-11|80". */
+export interface DeliveryKey {
+  customerId: string;
+  kind: DeliveryKind;
+  /** What is delivered, unique per customer and kind and not empty. */
+  subject: string;
+}
+
+/** A card posted by a delivery, so that a later change can update it. */
+export interface DeliveredCard {
+  /** Whose chat shows the card. */
+  role: 'approver' | 'consultant';
+  /** Entra object id of the approver; missing for the consultant's copy. */
+  aadObjectId?: string;
+  /** Conversation the card was posted to. */
+  conversation: Partial<ConversationReference>;
+  /** Teams activity id of the posted card. */
+  activityId: string;
+}
+
+/** A delivery row as stored. Instants are ISO 8601 strings. */
+export interface StoredDelivery extends DeliveryKey {
+  state: DeliveryState;
+  recordedAt: string;
+  claimedAt?: string;
+  /** Instance id of the last claimer. */
+  claimedBy?: string;
+  sentAt?: string;
+  /** Cards posted by the send; empty until sent. */
+  cards: DeliveredCard[];
+  etag: string;
+}
+
+/** Result of {@link DeliveryRepository.claim}. */
+export type DeliveryClaim =
+  /** The caller owns the delivery, must send it and then call `markSent` with this ETag. */
+  | { status: 'claimed'; etag: string; /** Instance whose stale claim was taken over, if any. */ takenOverFrom?: string }
+  | { status: 'alreadySent'; delivery: StoredDelivery }
+  /** Another instance has a claim younger than {@link STALE_DELIVERY_CLAIM_MS}, or won the race. */
+  | { status: 'claimedElsewhere'; claimedBy?: string }
+  /** No delivery was recorded under this key. */
+  | { status: 'notRecorded' };
+
+/**
+ * Outbox of proactive cards in table "deliveries": PartitionKey = encoded customer id, RowKey = encoded
+ * "<kind>|<subject>", columns `kind`, `subject`, `state`, `recordedAt`, `claimedAt`, `claimedBy`,
+ * `sentAt` and `cards` (JSON).
+ *
+ * A process without the bot's adapter, such as the `desk` command line, records a delivery as "due",
+ * and an app instance sends it. An app instance claims a row with an ETag-checked update before it
+ * sends, so each delivery goes out once across app instances, restarts and redelivered invokes.
+ */
+export class DeliveryRepository {
+  private readonly table: TableClient;
+  private readonly retryOptions: ConcurrencyRetryOptions;
+
+  /**
+   * @param tables - Table clients from `createStorage`; this repository uses "deliveries".
+   * @param options - Attempts per claim and a logger for retries.
+   */
+  constructor(tables: StorageTables, options: ConcurrencyRetryOptions = {}) {
+    this.table = tables.deliveries;
+    this.retryOptions = options;
+  }
+
+  /**
+   * Records a delivery as "due" unless it exists already in any state.
+   *
+   * @returns true when this call recorded it.
+   * @throws RangeError when the subject is empty or `recordedAt` is invalid.
+   * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+   */
+  async record(key: DeliveryKey, recordedAt: string): Promise<boolean> {
+    parseInstant(recordedAt, 'recordedAt');
+    const entity = { ...this.keysOf(key), kind: key.kind, subject: key.subject, state: 'due' satisfies DeliveryState, recordedAt };
+    assertRowSize(entity, this.table.tableName);
+
+    try {
+      await callTable(this.table, 'createEntity', () => this.table.createEntity(entity));
+      return true;
+    } catch (error) {
+      if (isConflict(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Claims a recorded delivery for sending. Of concurrent callers exactly one gets "claimed", because
+   * each updates the row with the ETag it read. A claim still unsent {@link STALE_DELIVERY_CLAIM_MS}
+   * after `claimedAt` is taken over the same way.
+   *
+   * @throws RangeError when `claimedAt` is invalid or the instance id is empty.
+   * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+   */
+  async claim(key: DeliveryKey, claimedAt: string, instanceId: string): Promise<DeliveryClaim> {
+    const claimedAtMs = parseInstant(claimedAt, 'claimedAt');
+    if (instanceId.trim() === '') {
+      throw new RangeError('Invalid instance id "": every claim must name the app instance');
+    }
+
+    return retryOnConcurrentChange(this.describe(key), () => this.tryClaim(key, claimedAt, claimedAtMs, instanceId), this.retryOptions);
+  }
+
+  /**
+   * Marks a claimed delivery as sent and stores the posted cards, using the ETag returned by {@link claim}.
+   *
+   * @returns true when written, false when another instance took the claim over meanwhile.
+   * @throws RangeError when `sentAt` is invalid.
+   */
+  async markSent(key: DeliveryKey, etag: string, sentAt: string, cards: readonly DeliveredCard[]): Promise<boolean> {
+    parseInstant(sentAt, 'sentAt');
+    const entity = { ...this.keysOf(key), state: 'sent' satisfies DeliveryState, sentAt, cards: JSON.stringify(cards) };
+    assertRowSize(entity, this.table.tableName);
+
+    try {
+      await callTable(this.table, 'updateEntity', () => this.table.updateEntity(entity, 'Merge', { etag }));
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Returns the delivery, or undefined when none was recorded. */
+  async get(key: DeliveryKey): Promise<StoredDelivery | undefined> {
+    const { partitionKey, rowKey } = this.keysOf(key);
+    const row = await this.read(partitionKey, rowKey);
+    return row === undefined ? undefined : this.toDelivery(row);
+  }
+
+  /**
+   * Returns every delivery that is not sent yet, across all customers.
+   *
+   * NOTE: this query scans the table, because state is no key column. Sent rows stay in the table, so
+   * the scan grows with every warning and approval ever sent.
+   */
+  async listUnsent(): Promise<StoredDelivery[]> {
+    const sent: DeliveryState = 'sent';
+    return callTable(this.table, 'listEntities', async () => {
+      const found: StoredDelivery[] = [];
+      for await (const row of this.table.listEntities({ queryOptions: { filter: odata`state ne ${sent}` } })) {
+        found.push(this.toDelivery(row));
+      }
+      return found;
+    });
+  }
+
+  private async tryClaim(key: DeliveryKey, claimedAt: string, claimedAtMs: number, instanceId: string): Promise<DeliveryClaim> {
+    const { partitionKey, rowKey } = this.keysOf(key);
+    const row = await this.read(partitionKey, rowKey);
+    if (row === undefined) {
+      return { status: 'notRecorded' };
+    }
+
+    const existing = this.toDelivery(row);
+    if (existing.state === 'sent') {
+      return { status: 'alreadySent', delivery: existing };
+    }
+    const stale = existing.claimedAt === undefined || claimedAtMs - Date.parse(existing.claimedAt) > STALE_DELIVERY_CLAIM_MS;
+    if (existing.state === 'claimed' && !stale) {
+      return { status: 'claimedElsewhere', claimedBy: existing.claimedBy };
+    }
+
+    // Concurrent claimers read the same ETag, so only the first update passes and the others get 412.
+    const entity = { partitionKey, rowKey, state: 'claimed' satisfies DeliveryState, claimedAt, claimedBy: instanceId };
+    try {
+      const response = await callTable(this.table, 'updateEntity', () =>
+        this.table.updateEntity(entity, 'Merge', { etag: existing.etag }),
+      );
+      if (response.etag === undefined) {
+        throw new Error(`Azure Table Storage returned no ETag for ${this.describe(key)}`);
+      }
+      return existing.state === 'claimed' && existing.claimedBy !== undefined
+        ? { status: 'claimed', etag: response.etag, takenOverFrom: existing.claimedBy }
+        : { status: 'claimed', etag: response.etag };
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) {
+        return { status: 'claimedElsewhere' };
+      }
+      throw error;
+    }
+  }
+
+  private keysOf(key: DeliveryKey): { partitionKey: string; rowKey: string } {
+    if (key.subject === '') {
+      throw new RangeError(`Invalid delivery subject "" of kind "${key.kind}" for customer "${key.customerId}": expected a non-empty subject`);
+    }
+    return { partitionKey: encodeKey(key.customerId), rowKey: encodeKey(`${key.kind}|${key.subject}`) };
+  }
+
+  private describe(key: DeliveryKey): string {
+    return `delivery "${key.kind}|${key.subject}" of customer "${key.customerId}" in table "${this.table.tableName}"`;
+  }
+
+  private toDelivery(row: StoredRow): StoredDelivery {
+    const columns = new RowReader(row, this.table.tableName);
+    const cardsText = columns.optionalString('cards');
+    const cards = cardsText === undefined ? [] : columns.json('cards');
+    if (!Array.isArray(cards)) {
+      throw columns.invalid('cards', 'a JSON array of delivered cards', cardsText);
+    }
+
+    return {
+      customerId: columns.partitionKey(),
+      kind: columns.oneOf('kind', DELIVERY_KINDS),
+      subject: columns.string('subject'),
+      state: columns.oneOf('state', DELIVERY_STATES),
+      recordedAt: columns.string('recordedAt'),
+      ...omitUndefined({
+        claimedAt: columns.optionalString('claimedAt'),
+        claimedBy: columns.optionalString('claimedBy'),
+        sentAt: columns.optionalString('sentAt'),
+      }),
+      cards: cards as DeliveredCard[],
+      etag: columns.etag,
+    };
+  }
+
+  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
+    try {
+      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
+    } catch (error) {
+      if (isNotFound(error)) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+function parseInstant(value: string, field: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`Invalid ${field} "${value}": expected an ISO 8601 instant`);
+  }
+  return ms;
+}

@@ -1,0 +1,90 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useLanguage } from '../i18n/index.js';
+import { describeError } from './describeError.js';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/**
+ * A modal form with the fields, a submit and a cancel button. When `onSubmit` returns a validation message,
+ * the dialog stays open and shows it. A failed API call also keeps it open, with the error. Otherwise the
+ * dialog closes.
+ */
+export function FormDialog(props: {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  onSubmit: () => Promise<string | void>;
+  children: ReactNode;
+}) {
+  const { messages } = useLanguage();
+  const styles = useStyles();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const close = () => {
+    setProblem(undefined);
+    props.onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const validationProblem = await props.onSubmit();
+      if (typeof validationProblem === 'string') {
+        setProblem(validationProblem);
+        return;
+      }
+      close();
+    } catch (error) {
+      setProblem(describeError(error, messages));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={props.open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
+      <DialogSurface>
+        {/* noValidate: the dialog checks its fields itself and shows the texts from the catalogs. */}
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{props.title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              {problem !== undefined && (
+                <MessageBar intent="error" role="alert">
+                  <MessageBarBody>{problem}</MessageBarBody>
+                </MessageBar>
+              )}
+              {props.children}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" type="button" onClick={close}>
+                {messages.common.cancel}
+              </Button>
+              <Button appearance="primary" type="submit" disabled={busy}>
+                {busy ? messages.common.saving : props.submitLabel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+import { API_BASE } from '../api/client.js';
+
+/**
+ * Asks the server for a development token of the configured consultant. Returns undefined when the server
+ * has no development sign-in (404, the default) or cannot be reached, so the tab asks to be opened in Teams.
+ */
+export async function requestDevToken(): Promise<string | undefined> {
+  try {
+    const response = await fetch(`${API_BASE}/dev-sign-in`, { method: 'POST', headers: { accept: 'application/json' } });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { token?: unknown; accessToken?: unknown };
+    const token = body.token ?? body.accessToken;
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}

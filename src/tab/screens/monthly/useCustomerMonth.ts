@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import type { CustomerSummary } from '../../api/types.js';
+import { monthOf } from './month.js';
+
+/**
+ * Holds the customer and month of a monthly view: the current Berlin month, and the first listed customer
+ * once the list arrives unless `startWithoutCustomer` keeps the choice empty (for "all customers").
+ */
+export function useCustomerMonth(customers: readonly CustomerSummary[] | undefined, startWithoutCustomer = false) {
+  const [customerId, setCustomerId] = useState<string>();
+  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const [touched, setTouched] = useState(false);
+
+  useEffect(() => {
+    if (touched || startWithoutCustomer || customerId !== undefined) return;
+    const first = customers?.[0];
+    if (first !== undefined) setCustomerId(first.id);
+  }, [customers, customerId, touched, startWithoutCustomer]);
+
+  const chooseCustomer = (id: string | undefined) => {
+    setTouched(true);
+    setCustomerId(id);
+  };
+
+  return { customerId, setCustomerId: chooseCustomer, month, setMonth };
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { AbsenceRepository } from '../../src/storage/absences.js';
+import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
+
+describe('absences screen', () => {
+  let harness: TabHarness;
+
+  before(async () => {
+    harness = await startTabHarness('2026-12-04T10:00:00+01:00');
+  });
+
+  after(async () => {
+    await harness?.stop();
+  });
+
+  it('adds and removes an absence', async () => {
+    const page = await harness.openTab({ screen: 'absences' });
+    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+
+    await page.getByLabel('Erster Tag').fill('2026-12-21');
+    await page.getByLabel('Letzter Tag').fill('2027-01-03');
+    await page.getByRole('textbox', { name: 'Notiz' }).fill('Weihnachtsurlaub');
+    await page.getByRole('textbox', { name: 'Vertretung (Name)' }).fill('Katrin Weber');
+    await page.getByRole('textbox', { name: 'Telefon der Vertretung' }).fill('+49 171 5550123');
+    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+
+    await page.getByText('Abwesenheit eingetragen.').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Weihnachtsurlaub' });
+    const cells = await row.getByRole('cell').allInnerTexts();
+    assert.equal(cells[0], '21.12.2026 bis 03.01.2027');
+    assert.equal(cells[2], 'Katrin Weber, +49 171 5550123');
+    await saveScreenshot(page, 'absences-added');
+
+    const stored = await new AbsenceRepository(harness.desk.storage.tables).list();
+    assert.equal(stored.length, 1);
+    assert.equal(Date.parse(stored[0]?.from ?? ''), Date.parse('2026-12-21T00:00:00+01:00'));
+    assert.equal(Date.parse(stored[0]?.to ?? ''), Date.parse('2027-01-04T00:00:00+01:00'));
+
+    await page.getByRole('button', { name: 'Abwesenheit 21.12.2026 bis 03.01.2027 entfernen' }).click();
+    await page.getByText('Abwesenheit entfernt.').waitFor();
+    await page.getByText('Keine Abwesenheiten eingetragen.').waitFor();
+    assert.deepEqual(await new AbsenceRepository(harness.desk.storage.tables).list(), []);
+  });
+});

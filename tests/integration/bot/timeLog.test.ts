@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { DeliveryRepository } from '../../../src/storage/deliveries.js';
+import { TimeEntryRepository } from '../../../src/storage/timeEntries.js';
+import {
+  cardOf,
+  cardTexts,
+  consultant,
+  goldContact,
+  startDeskHarness,
+  type DeskHarness,
+} from '../../support/deskHarness.js';
+import {
+  actionExecuteActivity,
+  installActivity,
+  messageActivity,
+  personalChat,
+  type PersonalChat,
+} from '../../support/teamsActivity.js';
+
+/** Fails with the card's texts when `text` is not one of them. */
+function assertShows(texts: string[], text: string): void {
+  assert.ok(texts.includes(text), `missing "${text}" in: ${texts.join(' | ')}`);
+}
+
+/** Monday 2026-12-07, 09:00 in Berlin. */
+const MONDAY_MORNING = '2026-12-07T09:00:00+01:00';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+
+describe('time logging from the consultant card through /api/messages', function () {
+  // Twenty parallel invokes each compute a statement, which takes several seconds on a shared machine.
+  this.timeout(30_000);
+  let harness: DeskHarness;
+  let timeEntries: TimeEntryRepository;
+  let consultantChat: PersonalChat;
+
+  before(async () => {
+    harness = await startDeskHarness(MONDAY_MORNING);
+    timeEntries = new TimeEntryRepository(harness.storage.tables);
+    consultantChat = personalChat(consultant);
+    await harness.post(installActivity(consultantChat, harness.connector.url));
+  });
+
+  after(async () => {
+    await harness.stop();
+  });
+
+  beforeEach(() => {
+    harness.clock.set(MONDAY_MORNING);
+    harness.connector.clear();
+  });
+
+  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
+    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
+    assert.equal(status, 200);
+    return body as { statusCode: number; type: string; value: any };
+  }
+
+  /** Opens a Fabrikam request through the form; returns its number and the consultant card's activity id. */
+  async function openRequest(description: string) {
+    const chat = personalChat(goldContact);
+    await harness.post(messageActivity(chat, harness.connector.url, description));
+    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
+    const response = await click(chat, form.assignedId, 'request.submit', {
+      description,
+      urgency: 'normal',
+      callbackPhone: '+49 211 5550101',
+      callbackChannel: 'phone',
+    });
+    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(response.value))![0];
+    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
+    return { number, cardId };
+  }
+
+  async function entriesOf(number: string) {
+    const all = await timeEntries.listMonths('fabrikam', '2026-12', '2026-12');
+    return all.filter((entry) => entry.request === number);
+  }
+
+  it('stores raw minutes and answers with billed minutes', async () => {
+    const { number, cardId } = await openRequest('Drucker im Lager druckt nicht');
+
+    harness.clock.set('2026-12-07T10:00:00+01:00');
+    const response = await click(consultantChat, cardId, 'time.log', {
+      customerId: 'fabrikam',
+      number,
+      minutes: '20',
+      type: 'support',
+      note: 'Treiber neu installiert',
+    });
+
+    assert.equal(response.type, CARD_RESPONSE);
+    const texts = cardTexts(response.value);
+    assertShows(texts, 'Zeit erfasst: 20 Min. Support, abgerechnet 30 Min. (jeder Eintrag wird auf 15 Min. aufgerundet).');
+    assert.ok(texts.some((text) => text.includes(number)), 'the card names the request');
+
+    const body = JSON.stringify(response.value);
+    assert.ok(body.includes('"verb":"request.acknowledge"'), 'the card keeps "Übernehmen"');
+    assert.ok(body.includes('"verb":"time.log"'), 'the card keeps "Zeit erfassen"');
+    assert.ok(body.includes('"verb":"overage.request"'), 'the card keeps "Mehrstunden anfragen"');
+
+    const entries = await entriesOf(number);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.minutes, 20);
+    assert.equal(entries[0]!.type, 'support');
+    assert.equal(entries[0]!.note, 'Treiber neu installiert');
+    assert.equal(entries[0]!.start, '2026-12-07T08:40:00.000Z');
+    assert.equal(entries[0]!.createdBy, consultant.name);
+  });
+
+  it('rejects invalid fields and stores nothing', async () => {
+    const { number, cardId } = await openRequest('VPN verbindet nicht');
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ minutes: 'zehn', type: 'support' }, '„zehn“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
+      [{ minutes: '0', type: 'support' }, '„0“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
+      [{ minutes: '1441', type: 'support' }, '„1441“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
+      [{ minutes: '12.5', type: 'support' }, '„12.5“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
+      [{ minutes: '30', type: 'vacation' }, 'Bitte wählen Sie als Art Support, Projektarbeit, Notfall oder Vor Ort. Es wurde nichts gespeichert.'],
+      [{ minutes: '30', type: 'support', note: 'x'.repeat(4001) }, 'Die Notiz darf höchstens 4.000 Zeichen lang sein. Es wurde nichts gespeichert.'],
+    ];
+
+    for (const [fields, message] of cases) {
+      const response = await click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, ...fields });
+      assert.equal(response.type, MESSAGE_RESPONSE, JSON.stringify(fields).slice(0, 80));
+      assert.equal(response.value, message);
+    }
+    const malformed = await click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: { value: 5 } });
+    assert.equal(malformed.value, 'Diese Karte enthält keine gültige Anfragenummer und kann nicht verarbeitet werden.');
+
+    assert.equal((await entriesOf(number)).length, 0);
+  });
+
+  it('rejects a time log from a contact', async () => {
+    const { number, cardId } = await openRequest('Teams-Telefonie ohne Ton');
+    const contactChat = personalChat(goldContact);
+
+    const response = await click(contactChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: '30', type: 'support' });
+
+    assert.equal(response.value, 'Diese Aktion ist dem Berater vorbehalten.');
+    assert.equal((await entriesOf(number)).length, 0);
+  });
+
+  it('stores a redelivered invoke once', async () => {
+    const { number, cardId } = await openRequest('SharePoint-Freigabe fehlt');
+    const invoke = actionExecuteActivity(consultantChat, harness.connector.url, cardId, 'time.log', {
+      customerId: 'fabrikam',
+      number,
+      minutes: '15',
+      type: 'project',
+    });
+
+    await harness.post(invoke);
+    const again = await harness.post(invoke);
+
+    assert.equal(again.status, 200);
+    assert.equal(again.body.type, CARD_RESPONSE);
+    const entries = await entriesOf(number);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.type, 'project');
+  });
+
+  it('20 simultaneous logs lose nothing', async () => {
+    const { number, cardId } = await openRequest('Migration der Postfächer');
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: String(index + 1), type: 'project' }),
+      ),
+    );
+
+    for (const response of responses) assert.equal(response.type, CARD_RESPONSE);
+    const entries = await entriesOf(number);
+    assert.equal(entries.length, 20);
+    assert.equal(
+      entries.reduce((sum, entry) => sum + entry.minutes, 0),
+      210,
+    );
+    assert.deepEqual(
+      entries.map((entry) => entry.minutes).sort((left, right) => left - right),
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
+  });
+});
+
+describe('hours warnings through /api/messages', function () {
+  this.timeout(30_000);
+  let harness: DeskHarness;
+  let consultantChat: PersonalChat;
+  let deliveries: DeliveryRepository;
+
+  before(async () => {
+    harness = await startDeskHarness(MONDAY_MORNING);
+    deliveries = new DeliveryRepository(harness.storage.tables);
+    consultantChat = personalChat(consultant);
+    await harness.post(installActivity(consultantChat, harness.connector.url));
+  });
+
+  after(async () => {
+    await harness.stop();
+  });
+
+  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
+    const { body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
+    return body as { statusCode: number; type: string; value: any };
+  }
+
+  function warningCards(): string[] {
+    return harness.connector
+      .sentTo(consultantChat.conversationId)
+      .map((call) => cardOf(call.activity))
+      .filter((card) => card !== undefined)
+      .map((card) => cardTexts(card)[0] ?? '')
+      .filter((title) => title.includes('des Kontingents erreicht'));
+  }
+
+  it('warns at 80 and 100 percent once per month', async () => {
+    const chat = personalChat(goldContact);
+    await harness.post(messageActivity(chat, harness.connector.url, 'Exchange-Migration vorbereiten'));
+    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
+    const submitted = await click(chat, form.assignedId, 'request.submit', {
+      description: 'Exchange-Migration vorbereiten',
+      urgency: 'normal',
+      callbackPhone: '+49 211 5550101',
+      callbackChannel: 'phone',
+    });
+    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(submitted.value))![0];
+    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
+    const log = (minutes: number) => click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: String(minutes), type: 'support' });
+
+    // Gold includes 8 h = 480 min; 80 % is 384 min. Six parallel entries of 60 min reach 360 min.
+    await Promise.all(Array.from({ length: 6 }, () => log(60)));
+    assert.deepEqual(warningCards(), []);
+
+    // Two parallel entries of 15 min reach 390 min: exactly one 80 % warning.
+    await Promise.all([log(15), log(15)]);
+    assert.deepEqual(warningCards(), ['Fabrikam Logistik GmbH: 80 % des Kontingents erreicht']);
+
+    // 435 min, then 495 min: the 100 % warning goes out at 15 min overage, and later entries add no warning.
+    await log(45);
+    await log(60);
+    await Promise.all([log(60), log(10)]);
+    assert.deepEqual(warningCards(), [
+      'Fabrikam Logistik GmbH: 80 % des Kontingents erreicht',
+      'Fabrikam Logistik GmbH: 100 % des Kontingents erreicht',
+    ]);
+
+    const hundred = await deliveries.get({ customerId: 'fabrikam', kind: 'hoursWarning', subject: '2026-12|100' });
+    assert.equal(hundred?.state, 'sent');
+    const card = cardOf(
+      harness.connector.sentTo(consultantChat.conversationId).find((call) => cardTexts(cardOf(call.activity) ?? {})[0]?.includes('100 %'))!.activity,
+    );
+    const texts = cardTexts(card);
+    assertShows(texts, 'Verbraucht 8 Std. / 8 Std.');
+    assertShows(texts, 'Mehrstunden ohne Freigabe 15 Min.');
+    assertShows(texts, 'Weitere Arbeit braucht eine Freigabe von Mehrstunden durch den Kunden.');
+  });
+
+  it('sends a warning the command line recorded on the next tick', async () => {
+    // A due row as `desk time add` records it for Northwind (Enterprise, 50 h).
+    await deliveries.record({ customerId: 'northwind', kind: 'hoursWarning', subject: '2026-12|80' }, '2026-12-07T08:00:00.000Z');
+    harness.connector.clear();
+
+    const first = await harness.desk.pendingDeliveries.tick();
+    const second = await harness.desk.pendingDeliveries.tick();
+
+    assert.equal(first.unsent, 1);
+    assert.equal(second.unsent, 0);
+    assert.deepEqual(warningCards(), ['Northwind Energie AG: 80 % des Kontingents erreicht']);
+  });
+});
