@@ -7,6 +7,12 @@ import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.j
 import type { StorageTables } from './tables.js';
 
 /**
+ * Maximum attempts per number. Every new request increments the same row, so one caller in a burst can lose
+ * many races in a row. With the general default of 10, some of 32 simultaneous request submissions failed.
+ */
+export const COUNTER_MAX_ATTEMPTS = 60;
+
+/**
  * Named sequences in table "counters": PartitionKey = encoded name, RowKey = encoded scope,
  * column `value` = the last number handed out. Request numbers use name "request" and the year as scope.
  */
@@ -17,11 +23,11 @@ export class CounterRepository {
 
   /**
    * @param tables - Table clients from `createStorage`; this repository uses "counters".
-   * @param options - Attempts per call and a logger for retries.
+   * @param options - Attempts per call (default {@link COUNTER_MAX_ATTEMPTS}) and a logger for retries.
    */
   constructor(tables: StorageTables, options: ConcurrencyRetryOptions = {}) {
     this.table = tables.counters;
-    this.retryOptions = options;
+    this.retryOptions = { maxAttempts: COUNTER_MAX_ATTEMPTS, ...options };
   }
 
   /**

@@ -37,6 +37,13 @@ describe('CounterRepository', () => {
     assert.equal(await counters.next('request', '2026'), 21);
   });
 
+  it('128 concurrent next calls all get a number', async () => {
+    const numbers = await Promise.all(Array.from({ length: 128 }, () => counters.next('request', '2026')));
+
+    const sorted = [...numbers].sort((a, b) => a - b);
+    assert.deepEqual(sorted, Array.from({ length: 128 }, (_, index) => index + 1));
+  });
+
   it('next continues an existing counter concurrently', async () => {
     await counters.next('request', '2026');
 
