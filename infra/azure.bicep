@@ -56,9 +56,10 @@ var storageAccountName = take('hdesk${uniqueSuffix}', 24)
 // The tab's SSO token is issued for the bot's Entra app. Its Application ID URI has the botid- form
 // that Teams requires for an app with a tab and a bot, as webApplicationInfo in the Teams manifest
 // and identifierUris in aad.manifest.json state it.
-// NOTE: the host name is built from the web app name because an app setting cannot read its own
-// site's defaultHostName. Both agree unless the web app gets a unique default host name or a custom
-// domain; then TAB_SSO_APP_ID_URI differs from BOT_DOMAIN and needs the custom host here.
+// NOTE: the host is built from the web app name because an app setting cannot read the
+// defaultHostName of its own site. The two agree for the classic <name>.azurewebsites.net host.
+// With a unique default host name or a custom domain, put that host here, so that the URI matches
+// api://<BOT_DOMAIN>/botid-<BOT_ID> of the Teams and Entra manifests.
 var tabSsoClientId = botAppId
 var tabSsoAppIdUri = 'api://${webAppName}.azurewebsites.net/botid-${botAppId}'
 // Built-in role "Storage Table Data Contributor".

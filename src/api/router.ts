@@ -26,7 +26,7 @@ import type { DevSignIn } from './auth/devSignIn.js';
 import { TAB_API_PREFIX, buildOpenApiDocument } from './openApiDocument.js';
 import type { AnyApiRoute, ApiMethod } from './route.js';
 import { failureForServiceError } from './serviceErrors.js';
-import { answerUnknownTabRoutes } from './unknownTabRoutes.js';
+import { mountUnknownRouteErrors } from './unknownTabRoutes.js';
 
 /** Parts of the tab API: its routes, the services they call and the token check. */
 export interface TabApiOptions {
@@ -49,7 +49,7 @@ export interface TabApiOptions {
 export function mountTabApi(server: restify.Server, options: TabApiOptions): void {
   const { routes, logger } = options;
   checkRoutes(routes);
-  answerUnknownTabRoutes(server);
+  mountUnknownRouteErrors(server);
 
   const document = buildOpenApiDocument(routes);
   server.get(`${TAB_API_PREFIX}/openapi.json`, async (_request, response) => {

@@ -39,7 +39,7 @@ describe('tab API unknown paths and methods', () => {
     assert.match(contentType, /^application\/json/);
     assert.deepEqual(Object.keys(body).sort(), ['code', 'message']);
     assert.equal(body.code, 'routeNotFound');
-    assert.equal(body.message, 'No tab API operation has this path; GET /api/tab/openapi.json lists them');
+    assert.equal(body.message, 'No tab API operation has this path. GET /api/tab/openapi.json lists the operations.');
   });
 
   it('unknown paths of every form are routeNotFound', async () => {
@@ -74,7 +74,7 @@ describe('tab API unknown paths and methods', () => {
     assert.equal(allow, 'GET, POST');
     assert.deepEqual(Object.keys(body).sort(), ['code', 'message']);
     assert.equal(body.code, 'methodNotAllowed');
-    assert.equal(body.message, 'The path does not support this method; the Allow header lists the methods it does');
+    assert.equal(body.message, 'The path does not support this method. The Allow header lists the supported methods.');
   });
 
   it('wrong method on a path with parameters is 405', async () => {
@@ -89,7 +89,7 @@ describe('tab API unknown paths and methods', () => {
     assert.equal(post.body.code, 'methodNotAllowed');
   });
 
-  it('known routes still answer', async () => {
+  it('known routes still respond', async () => {
     const customers = await send('GET', '/api/tab/customers');
     const document = await send('GET', '/api/tab/openapi.json', false);
 
@@ -98,14 +98,14 @@ describe('tab API unknown paths and methods', () => {
     assert.equal(document.status, 200);
   });
 
-  it('bot endpoint keeps restify answers', async () => {
+  it('bot endpoint keeps restify errors', async () => {
     const { status, body } = await send('GET', '/api/messages', false);
 
     assert.equal(status, 405);
     assert.equal(body.code, 'MethodNotAllowed');
   });
 
-  it('paths outside the tab API keep restify answers', async () => {
+  it('other paths keep restify errors', async () => {
     const other = await send('GET', '/api/other', false);
     const similarPrefix = await send('GET', '/api/tabs/customers', false);
     const tab = await send('POST', '/tab/', false);

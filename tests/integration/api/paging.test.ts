@@ -47,7 +47,7 @@ describe('tab API paging of customers and absences', () => {
     assert.equal(status, 201, `customer ${id} not created`);
   }
 
-  /** The tab's API client, sending through `callApi` because Node's fetch takes no relative URL. */
+  /** Builds the tab's API client on `callApi`, because Node's fetch takes no relative URL. */
   function tabClient(): ApiClient {
     const get = async (path: string, query: QueryValues = {}) => (await api('GET', `${path}${queryString(query)}`)).body;
     return { get } as unknown as ApiClient;
@@ -189,7 +189,7 @@ describe('tab API paging of customers and absences', () => {
       assert.deepEqual(absences.map((absence) => absence.id), expectedOrder());
     });
 
-    it('removing the absence at the cursor keeps the next page', async () => {
+    it('absence removed at cursor keeps page', async () => {
       const order = expectedOrder();
       const first = await api('GET', '/absences?limit=2');
       const removed = await api('DELETE', `/absences/${order[1]}`);
