@@ -202,13 +202,14 @@ async function main(): Promise<void> {
       results.map((result) => result.row),
     );
 
-    const errors = results.flatMap((result) => result.errors);
-    if (errors.length > 0) {
-      process.stderr.write(`Bot benchmark: failed submissions:\n${errors.join('\n')}\n`);
-    }
     const problems = results.flatMap((result) => result.problems);
     if (problems.length > 0) {
       throw new Error(`Bot benchmark failed, requests were lost or doubled:\n${problems.join('\n')}`);
+    }
+
+    const errors = results.flatMap((result) => result.errors);
+    if (errors.length > 0) {
+      throw new Error(`Bot benchmark failed, submissions got the error reply:\n${errors.join('\n')}`);
     }
   } finally {
     httpCalls.stop();
