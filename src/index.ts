@@ -249,6 +249,8 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
     logger,
     services: {
       clock,
+      timeZone: calendar.zone,
+      catalog,
       requests: requestService,
       queue: new RequestQueue(requests, customers, clock),
       requestDetails: new RequestDetailsService({

@@ -19,6 +19,25 @@ const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 /** index.html and unhashed files are checked on every load, so a new build shows at once. */
 const REVALIDATE_CACHE = 'no-cache';
 
+/**
+ * Hosts that may show the tab in a frame: this server itself, Teams, and the Microsoft 365 app. The list
+ * follows Microsoft's tab requirements page (learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements):
+ * *.cloud.microsoft for all hosts, teams.microsoft.com and *.teams.microsoft.com for Teams, *.microsoft365.com
+ * and *.office.com for the Microsoft 365 app. The sources name https explicitly, because Teams serves only
+ * HTTPS and a source without a scheme would also admit plain-HTTP pages when the tab itself runs on HTTP.
+ */
+export const TAB_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+] as const;
+
+/** Content-Security-Policy of every /tab response: only the hosts above may frame the tab. */
+const CONTENT_SECURITY_POLICY = `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`;
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -87,6 +106,7 @@ export function mountTabAssets(server: restify.Server, logger: Logger, folder: s
       'content-type': CONTENT_TYPES[extname(resolved.path).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': resolved.cacheControl,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
     });
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -141,6 +161,11 @@ function sendText(
   text: string,
 ): void {
   const body = Buffer.from(text, 'utf8');
-  response.writeHead(status, { 'content-type': contentType, 'content-length': body.length, 'cache-control': cacheControl });
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': body.length,
+    'cache-control': cacheControl,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
   response.end(method === 'HEAD' ? undefined : body);
 }

@@ -2,7 +2,7 @@ import type restify from 'restify';
 import { z } from './openApiZod.js';
 
 /** HTTP statuses of the tab API's error responses. */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 422 | 500 | 503;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
 
 /**
  * Stable error codes of the tab API and the HTTP status of each. The tab maps each code to a German or
@@ -24,6 +24,9 @@ export const API_ERROR_STATUS = {
   // No operation of the tab API has the path, or none has the method on the path.
   routeNotFound: 404,
   methodNotAllowed: 405,
+  // The body parser rejected the body: larger than the server's limit, or an encoding it cannot decode.
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
   // Errors of the services.
   notFound: 404,
   requestNotFound: 404,

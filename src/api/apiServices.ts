@@ -1,3 +1,4 @@
+import type { Catalog } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { AbsenceService } from '../services/absenceService.js';
 import type { KnowledgeBase } from '../services/knowledgeBase.js';
@@ -17,6 +18,10 @@ import type { TimeService } from '../services/timeService.js';
  */
 export interface ApiServices {
   clock: Clock;
+  /** IANA time zone of the business calendar (DESK_TIME_ZONE), in which the tab shows dates and times. */
+  timeZone: string;
+  /** The service catalog loaded at start from the configured plans file. */
+  catalog: Catalog;
   requests: RequestService;
   /** The queue of requests ordered by deadline. */
   queue: RequestQueue;

@@ -26,6 +26,7 @@ import type { DevSignIn } from './auth/devSignIn.js';
 import { TAB_API_PREFIX, buildOpenApiDocument } from './openApiDocument.js';
 import type { AnyApiRoute, ApiMethod } from './route.js';
 import { failureForServiceError } from './serviceErrors.js';
+import { mountBodyParserErrors } from './bodyParserErrors.js';
 import { mountUnknownRouteErrors } from './unknownTabRoutes.js';
 
 /** Parts of the tab API: its routes, the services they call and the token check. */
@@ -50,6 +51,7 @@ export function mountTabApi(server: restify.Server, options: TabApiOptions): voi
   const { routes, logger } = options;
   checkRoutes(routes);
   mountUnknownRouteErrors(server);
+  mountBodyParserErrors(server);
 
   const document = buildOpenApiDocument(routes);
   server.get(`${TAB_API_PREFIX}/openapi.json`, async (_request, response) => {

@@ -10,7 +10,8 @@ import { ApiFailure } from './apiFailure.js';
 /**
  * Turns an error a service threw into the API's error response, or returns undefined for an unexpected
  * error, which the router responds to with 500. The messages are fixed texts: exception text never reaches the client,
- * except the field names and reasons of {@link InvalidInputError}, which the services write for people.
+ * except the field names and reasons of {@link InvalidInputError} and the field and message of
+ * {@link InvalidAbsenceError}, which the services and the domain write for people.
  */
 export function failureForServiceError(error: unknown): ApiFailure | undefined {
   if (error instanceof ApiFailure) return error;
@@ -52,7 +53,9 @@ export function failureForServiceError(error: unknown): ApiFailure | undefined {
       { field: 'body.text', message: error.length === 0 ? 'Required' : 'Too long' },
     ]);
   }
-  if (error instanceof InvalidAbsenceError) return new ApiFailure('invalidAbsence', 'The absence is invalid');
+  if (error instanceof InvalidAbsenceError) {
+    return new ApiFailure('invalidAbsence', 'The absence is invalid', [{ field: `body.${error.field}`, message: error.message }]);
+  }
   if (error instanceof InvalidInputError) {
     const issues = error.problems.map((problem) => ({ field: `body.${problem.field}`, message: problem.reason }));
     return new ApiFailure('unprocessable', 'The input is invalid', issues);

@@ -24,7 +24,8 @@ export function mountUnknownRouteErrors(server: restify.Server): void {
   });
 }
 
-function isTabApiPath(request: restify.Request): boolean {
+/** Returns whether the request's path is `/api/tab` or below it. */
+export function isTabApiPath(request: restify.Request): boolean {
   const path = request.getPath();
   return path === TAB_API_PREFIX || path.startsWith(`${TAB_API_PREFIX}/`);
 }

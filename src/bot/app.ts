@@ -5,6 +5,7 @@ import { logIdsOf } from './turn.js';
 import { registerChat } from './handlers/chat.js';
 import { registerConsultantActions } from './handlers/consultantActions.js';
 import { registerEmergency } from './handlers/emergency.js';
+import { registerHours } from './handlers/hours.js';
 import { registerBookings } from './handlers/bookings.js';
 import { registerRequestForm } from './handlers/requestForm.js';
 import { registerOverage } from './handlers/overage.js';
@@ -30,6 +31,7 @@ export function createBotApplication(adapter: TeamsAdapter, botAppId: string, de
   registerBookings(app, deps);
   registerTimeLog(app, deps);
   registerOverage(app, deps);
+  registerHours(app, deps);
 
   // Registered last, so it only handles card actions that no handler above knows, e.g. from an outdated card.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {

@@ -1,3 +1,4 @@
+import type { TimeType } from '../domain/catalog.js';
 import type { PriceUnit, QuantityUnit, StatementLineKey } from '../domain/hours/index.js';
 import type { CustomerMonthStatement } from '../services/statementService.js';
 import { toCsv, type CsvCell } from './csvFormat.js';
@@ -28,7 +29,8 @@ const PRICE_UNIT_LABELS: Record<PriceUnit, string> = { month: 'Monat', hour: 'St
 
 /**
  * Writes a statement as CSV for German spreadsheets: one header row, one row per statement line, then
- * the rows "Summe netto", "Umsatzsteuer" and "Summe brutto". Amounts have a decimal comma, and minutes
+ * the rows "Summe netto", "Umsatzsteuer" and "Summe brutto", then the month's hours in minutes (included,
+ * rolled over, used per type, overage approved, billed and unapproved). Amounts have a decimal comma, and minutes
  * name the billing increment they are rounded to. A statement with a service record ends with rows for the
  * SLA compliance and the bonus calls held, which carry a quantity and a unit but no amount.
  *
@@ -67,9 +69,47 @@ export function statementToCsv(statement: CustomerMonthStatement, vatPercent: nu
     totalRow(`Umsatzsteuer ${String(vatPercent).replace('.', ',')} %`, statement.vatCents),
     totalRow('Summe brutto', statement.grossCents),
   );
+  rows.push(...hoursRecordRows(statement));
   rows.push(...serviceRecordRows(statement));
 
   return toCsv(rows);
+}
+
+/**
+ * Labels of the hours rows, in CSV order, keyed by the statement field whose minutes the row carries. Used
+ * minutes are billed minutes, so each entry is rounded up to the billing increment.
+ */
+export const HOURS_CSV_ROWS = [
+  ['includedMinutes', 'Inklusive im Monat'],
+  ['rolloverInMinutes', 'Übertrag aus dem Vormonat'],
+  ['availableMinutes', 'Verfügbar im Monat'],
+  ['rolledLotUsedMinutes', 'Übertrag verbraucht'],
+  ['ownUsedMinutes', 'Monatskontingent verbraucht'],
+  ['rolledLotExpiredMinutes', 'Übertrag verfallen'],
+  ['rolloverOutMinutes', 'Übertrag in den Folgemonat'],
+  ['overageMinutes', 'Mehrstunden'],
+  ['overageApprovedMinutes', 'Mehrstunden freigegeben'],
+  ['overageBilledMinutes', 'Mehrstunden berechnet'],
+  ['unapprovedOverageMinutes', 'Mehrstunden ohne Freigabe (nicht berechnet)'],
+] as const satisfies readonly (readonly [keyof CustomerMonthStatement, string])[];
+
+const TIME_TYPE_LABELS: Record<TimeType, string> = {
+  support: 'Verbraucht: Support',
+  project: 'Verbraucht: Projektarbeit',
+  emergency: 'Verbraucht: Notfall',
+  'on-site': 'Verbraucht: Vor Ort',
+};
+
+/** Rows of the month's hours (pool, rolled-over lot, used minutes per type, overage), with minutes and no amount. */
+function hoursRecordRows(statement: CustomerMonthStatement): CsvCell[][] {
+  const unit = `Minuten (${statement.billingIncrementMinutes}-Minuten-Takt)`;
+  const row = (label: string, minutes: number): CsvCell[] => [statement.customerId, statement.month, label, '', minutes, unit, '', '', ''];
+
+  const rows = HOURS_CSV_ROWS.map(([field, label]) => row(label, statement[field]));
+  for (const [type, label] of Object.entries(TIME_TYPE_LABELS) as [TimeType, string][]) {
+    rows.push(row(label, statement.usedByType[type]));
+  }
+  return rows;
 }
 
 /** Rows of the SLA compliance and bonus calls, empty when the statement has no service record. */

@@ -15,6 +15,7 @@ import { InvalidInputError, MAX_OVERAGE_MINUTES, TimeService } from '../services
 import { ConversationRepository } from '../storage/conversations.js';
 import { CustomerRepository } from '../storage/customers.js';
 import { DeliveryRepository } from '../storage/deliveries.js';
+import { EntityNotFoundError } from '../storage/errors.js';
 import { OverageApprovalRepository } from '../storage/overageApprovals.js';
 import { RequestRepository } from '../storage/requests.js';
 import { createStorage } from '../storage/tables.js';
@@ -112,8 +113,9 @@ export async function runOverage(args: string[], env: NodeJS.ProcessEnv): Promis
     if (error instanceof InvalidInputError) {
       throw new UsageError(error.message, overageUsage);
     }
+    // An unknown customer or request is missing data, like an unknown customer elsewhere: exit code 1, no usage text.
     if (error instanceof RequestNotFoundError) {
-      throw new UsageError(`${error.message}; check --customer and --request`, overageUsage);
+      throw new EntityNotFoundError(`${error.message}; check --customer and --request`, { cause: error });
     }
     throw error;
   }

@@ -2,10 +2,13 @@ import { parseArgs } from 'node:util';
 
 import { loadBusiness } from '../businessSetup.js';
 import { createCalendarProvider } from '../calendar/createCalendarProvider.js';
-import { searchFreeSlots } from '../calendar/slotSearch.js';
 import { loadBusinessConfig, loadCalendarConfig, loadStorageConfig } from '../config.js';
 import { MAX_SEARCH_DAYS } from '../domain/slots/findSlots.js';
-import { entitlementOf } from '../services/bookingService.js';
+import { systemClock } from '../domain/clock.js';
+import { BookingService, entitlementOf } from '../services/bookingService.js';
+import { AbsenceRepository } from '../storage/absences.js';
+import { BookingSlotRepository } from '../storage/bookingSlots.js';
+import { BookingRepository } from '../storage/bookings.js';
 import { createStorage } from '../storage/tables.js';
 import { UsageError } from './usageError.js';
 
@@ -24,7 +27,8 @@ Prints the free slots that the configured calendar offers as a JSON array of {"s
 
 The calendar is Microsoft Graph when GRAPH_MAILBOX is set, otherwise the local calendar in the tables
 (AZURE_STORAGE_CONNECTION_STRING, DESK_TABLE_PREFIX). Public holidays of DESK_HOLIDAY_REGION, the bookable
-hours, the minimum notice and the buffers apply as configured.`;
+hours, the minimum notice and the buffers apply as configured. The consultant's absences (desk absence list)
+and the slots of bookings in progress are left out, as in the bot.`;
 
 /**
  * Runs `desk slots` and returns the JSON line to print.
@@ -56,27 +60,33 @@ export async function runSlots(args: string[], env: NodeJS.ProcessEnv): Promise<
   }
 
   const business = loadBusiness(loadBusinessConfig(env));
-  const entitlement = entitlementOf(business.catalog, values.plan, values.kind);
+  // Fails before any storage access when the plan lacks the kind.
+  entitlementOf(business.catalog, values.plan, values.kind);
   const calendarConfig = loadCalendarConfig(env);
 
   const storageConfig = loadStorageConfig(env);
   const storage = createStorage(storageConfig.connectionString, { tablePrefix: storageConfig.tablePrefix });
-  if (calendarConfig.graph === undefined) {
-    // The local calendar reads its table, which a fresh Azurite does not have yet.
-    await storage.ensureTables();
-  }
-  const calendar = createCalendarProvider(calendarConfig, business.calendar.zone, storage.tables);
+  // Absences, slot locks and the local calendar are read from tables that a fresh Azurite does not have yet.
+  await storage.ensureTables();
+  const absences = new AbsenceRepository(storage.tables);
 
-  const slots = await searchFreeSlots(
-    calendar,
-    {
+  // The same search as the bot's, so absences and the slots of bookings in progress are left out as well.
+  const bookings = new BookingService({
+    bookings: new BookingRepository(storage.tables),
+    slotLocks: new BookingSlotRepository(storage.tables),
+    calendar: createCalendarProvider(calendarConfig, business.calendar.zone, storage.tables),
+    catalog: business.catalog,
+    clock: systemClock,
+    rules: {
       zone: business.calendar.zone,
       isClosedDate: (localDate) => business.calendar.holidays.isPublicHoliday(localDate),
       bookableHours: calendarConfig.bookableHours,
       minimumNoticeMinutes: calendarConfig.minimumNoticeMinutes,
       bufferMinutes: calendarConfig.bufferMinutes,
     },
-    { from: values.from, days, durationMinutes: entitlement.durationMinutes, now: new Date() },
-  );
+    absences: async () => (await absences.list()).map((absence) => ({ start: absence.from, end: absence.to })),
+  });
+
+  const slots = await bookings.findSlots(values.plan, values.kind, values.from, days);
   return JSON.stringify(slots.map((slot) => ({ start: slot.start, end: slot.end })));
 }

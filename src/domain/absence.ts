@@ -75,6 +75,16 @@ export interface ActiveAbsence extends Absence {
 /** Raised when an absence or one of its values is invalid; the message names the value. */
 export class InvalidAbsenceError extends Error {
   override readonly name = 'InvalidAbsenceError';
+
+  /**
+   * @param field - Path of the invalid input field, such as "to", "note" or "substitute.phone".
+   */
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
 }
 
 const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,7 +109,7 @@ export function resolveAbsenceBound(value: string, bound: AbsenceBound, zone: st
   if (LOCAL_DATE_PATTERN.test(text)) {
     const day = DateTime.fromISO(text, { zone });
     if (!day.isValid) {
-      throw new InvalidAbsenceError(`Invalid ${bound} date "${value}": ${day.invalidExplanation ?? day.invalidReason}`);
+      throw new InvalidAbsenceError(`Invalid ${bound} date "${value}": ${day.invalidExplanation ?? day.invalidReason}`, bound);
     }
     const midnight = bound === 'from' ? day.startOf('day') : day.plus({ days: 1 }).startOf('day');
     return toZonedIso(midnight);
@@ -110,6 +120,7 @@ export function resolveAbsenceBound(value: string, bound: AbsenceBound, zone: st
     throw new InvalidAbsenceError(
       `Invalid ${bound} "${value}": expected a local date such as 2026-12-21 ` +
         'or an ISO 8601 instant with offset such as 2026-12-21T08:00:00+01:00',
+      bound,
     );
   }
   return toZonedIso(instant.setZone(zone));
@@ -147,20 +158,22 @@ export function validateAbsence(absence: AbsenceDraft): void {
   const fromMs = instantMs(absence.from, 'from');
   const toMs = instantMs(absence.to, 'to');
   if (toMs <= fromMs) {
-    throw new InvalidAbsenceError(`Invalid absence: to "${absence.to}" must lie after from "${absence.from}"`);
+    throw new InvalidAbsenceError(`Invalid absence: to "${absence.to}" must lie after from "${absence.from}"`, 'to');
   }
   if (toMs - fromMs > MAX_ABSENCE_DAYS * 24 * 60 * 60 * 1000) {
     throw new InvalidAbsenceError(
       `Invalid absence: from "${absence.from}" to "${absence.to}" is longer than ${MAX_ABSENCE_DAYS} days. Check the year.`,
+      'to',
     );
   }
 
   if (absence.note.trim() === '') {
-    throw new InvalidAbsenceError('Invalid absence: the note is empty; give a short reason such as "Urlaub"');
+    throw new InvalidAbsenceError('Invalid absence: the note is empty; give a short reason such as "Urlaub"', 'note');
   }
   if (absence.note.length > MAX_ABSENCE_NOTE_LENGTH) {
     throw new InvalidAbsenceError(
       `Invalid absence: the note has ${absence.note.length} characters, the maximum is ${MAX_ABSENCE_NOTE_LENGTH}`,
+      'note',
     );
   }
 
@@ -207,12 +220,13 @@ function toInterval(absence: Absence): Interval {
 
 function validateSubstitute(substitute: AbsenceSubstitute): void {
   if (substitute.name.trim() === '') {
-    throw new InvalidAbsenceError('Invalid substitute: the name is missing; a substitute needs at least a name');
+    throw new InvalidAbsenceError('Invalid substitute: the name is missing; a substitute needs at least a name', 'substitute.name');
   }
   if (substitute.name.length > MAX_SUBSTITUTE_NAME_LENGTH) {
     throw new InvalidAbsenceError(
       `Invalid substitute name "${substitute.name.slice(0, 40)}...": ` +
         `${substitute.name.length} characters, the maximum is ${MAX_SUBSTITUTE_NAME_LENGTH}`,
+      'substitute.name',
     );
   }
 
@@ -220,6 +234,7 @@ function validateSubstitute(substitute: AbsenceSubstitute): void {
   if (phone !== undefined && (phone.length > CALLBACK_PHONE_MAX_LENGTH || !isValidCallbackPhone(phone))) {
     throw new InvalidAbsenceError(
       `Invalid substitute phone "${phone}": expected a number with area code, e.g. +49 171 5550123 or 0171 5550123`,
+      'substitute.phone',
     );
   }
 
@@ -228,12 +243,13 @@ function validateSubstitute(substitute: AbsenceSubstitute): void {
     ['tenantId', substitute.tenantId],
   ] as const) {
     if (value !== undefined && !GUID_PATTERN.test(value)) {
-      throw new InvalidAbsenceError(`Invalid substitute ${field} "${value}": expected an Entra id (a GUID)`);
+      throw new InvalidAbsenceError(`Invalid substitute ${field} "${value}": expected an Entra id (a GUID)`, `substitute.${field}`);
     }
   }
   if ((substitute.aadObjectId === undefined) !== (substitute.tenantId === undefined)) {
     throw new InvalidAbsenceError(
       'Invalid substitute: aadObjectId and tenantId identify the substitute in Teams only together; give both or neither',
+      'substitute',
     );
   }
 }
@@ -253,7 +269,7 @@ function trimSubstitute(substitute: AbsenceSubstitute): AbsenceSubstitute {
 function instantMs(value: string, bound: AbsenceBound): number {
   const instant = DateTime.fromISO(value, { setZone: true });
   if (!instant.isValid || !OFFSET_PATTERN.test(value)) {
-    throw new InvalidAbsenceError(`Invalid absence ${bound} "${value}": expected an ISO 8601 instant with offset`);
+    throw new InvalidAbsenceError(`Invalid absence ${bound} "${value}": expected an ISO 8601 instant with offset`, bound);
   }
   return instant.toMillis();
 }

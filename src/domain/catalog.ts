@@ -12,7 +12,10 @@ const windowSchema = z
 
 const localizedSchema = z.object({ de: z.string().min(1), en: z.string().min(1) });
 
-const channelSchema = z.enum(['phone', 'priority-phone', 'whatsapp', 'teams']);
+/** Channels on which a plan's customers reach the consultant. */
+export const PLAN_CHANNELS = ['phone', 'priority-phone', 'whatsapp', 'teams'] as const;
+
+const channelSchema = z.enum(PLAN_CHANNELS);
 
 const timeTypeSchema = z.enum(['support', 'project', 'emergency', 'on-site']);
 

@@ -50,8 +50,8 @@ export interface SupportRequest {
   /** ISO 8601 instants with offset. */
   openedAt: string;
   /**
-   * Effective callback deadline, which the SLA is measured against: the plan's deadline, or the end of an
-   * agreed callback appointment that lies after it (see `agreeCallbackAppointment`).
+   * Effective callback deadline, which the SLA is measured against: the plan's deadline, or the end of a
+   * callback appointment that ends after it and was picked before it passed (see `agreeCallbackAppointment`).
    */
   deadline: string;
   /** Deadline by the plan's guarantee, recorded when a callback appointment is agreed. */

@@ -87,6 +87,7 @@ export const bookingDe = {
       `${timeRange(start, end, zone)} · gebucht von ${contactName}`,
     callbackNote: (number: string) =>
       `Rückruf zu ${number}. Diesen Termin ändert der Berater. Schreiben Sie dazu bitte in den Chat.`,
+    startedNote: 'Dieser Termin hat schon begonnen und kann nicht mehr abgesagt oder verschoben werden.',
     cancel: 'Absagen',
     reschedule: 'Verschieben',
     book: 'Termin buchen',
@@ -104,7 +105,10 @@ export const bookingDe = {
     title: (number: string) => `Rückruftermin für ${number}`,
     intro: (deadline: string, zone: string) =>
       `Ohne Termin rufen wir Sie spätestens ${formatInstant(deadline, 'de', zone)} zurück. ` +
-      'Ein Termin bis dahin lässt diese Frist unverändert. Wählen Sie eine spätere Zeit, gilt der Termin als neue Frist.',
+      'Ein Termin, der bis dahin endet, lässt diese Frist unverändert. Endet er später, gilt sein Ende als neue Frist.',
+    introOverdue: (deadline: string, zone: string) =>
+      `Ihr Rückruf war bis ${formatInstant(deadline, 'de', zone)} zugesagt und ist jetzt überfällig. ` +
+      'Wir rufen Sie so bald wie möglich zurück. Ist Ihnen eine feste Zeit lieber, wählen Sie einen Termin.',
     appointment: (start: string, end: string, zone: string) =>
       `Rückruftermin: ${formatDate(start, 'de', zone)}, ${timeRange(start, end, zone)}`,
     notAllowed: (number: string) =>
@@ -123,6 +127,9 @@ export const bookingDe = {
 
   errors: {
     slotTaken: 'Dieser Termin wurde gerade anderweitig vergeben. Bitte wählen Sie eine der folgenden Zeiten.',
+    slotTooSoon:
+      'Dieser Termin beginnt zu bald oder ist schon vorbei und kann daher nicht mehr gebucht werden. ' +
+      'Bitte wählen Sie eine der folgenden Zeiten.',
     entitlementUsed: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
       `Ihr ${kinds[kind]} für diesen Zeitraum ist bereits gebucht, Ihr Paket enthält ihn ${frequencies[period]}. ` +
       `Der nächste ist ab ${formatDate(nextPeriodStart, 'de', zone)} möglich.`,

@@ -88,6 +88,7 @@ export const bookingEn: typeof bookingDe = {
       `${timeRange(start, end, zone)} · booked by ${contactName}`,
     callbackNote: (number: string) =>
       `Callback for ${number}. The consultant changes this appointment; please write in this chat to change it.`,
+    startedNote: 'This appointment has already started and can no longer be cancelled or moved.',
     cancel: 'Cancel',
     reschedule: 'Move',
     book: 'Book an appointment',
@@ -105,7 +106,10 @@ export const bookingEn: typeof bookingDe = {
     title: (number: string) => `Callback appointment for ${number}`,
     intro: (deadline: string, zone: string) =>
       `Without an appointment, we call you back by ${formatInstant(deadline, 'en', zone)}. ` +
-      'An appointment before then leaves this deadline as it is. If you choose a later time, the appointment becomes the new deadline.',
+      'An appointment that ends by then leaves this deadline as it is. If it ends later, its end becomes the new deadline.',
+    introOverdue: (deadline: string, zone: string) =>
+      `Your callback was due by ${formatInstant(deadline, 'en', zone)} and is now overdue. ` +
+      'We will call you back as soon as possible. If you prefer a fixed time, choose an appointment.',
     appointment: (start: string, end: string, zone: string) =>
       `Callback appointment: ${formatDate(start, 'en', zone)}, ${timeRange(start, end, zone)}`,
     notAllowed: (number: string) =>
@@ -124,6 +128,7 @@ export const bookingEn: typeof bookingDe = {
 
   errors: {
     slotTaken: 'This time was just booked by someone else. Please choose one of the following times.',
+    slotTooSoon: 'This time starts too soon or has passed, so it can no longer be booked. Please choose one of the following times.',
     entitlementUsed: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
       `Your ${kinds[kind].toLowerCase()} for this period is already booked; your plan includes it ${frequencies[period]}. ` +
       `The next one is possible from ${formatDate(nextPeriodStart, 'en', zone)}.`,

@@ -238,7 +238,7 @@ export const de = {
       `Die Anfrage ${number} ist „${from}“ und kann nicht auf „${to}“ gesetzt werden. Es wurde nichts geändert.`,
     resolvedAt: (at: string, zone: string) => `Gelöst: ${formatInstant(at, 'de', zone)}`,
     requester: {
-      callbackRecorded: (number: string) => `Ihr Rückruf zu ${number} wurde erfasst.`,
+      callbackRecorded: (number: string) => `Der Rückruf zu Ihrer Anfrage ${number} ist erfolgt und im Verlauf vermerkt.`,
       resolved: (number: string, solution: string) => `Ihre Anfrage ${number} wurde gelöst. Lösung: ${solution}`,
     },
   },
@@ -347,6 +347,9 @@ export const de = {
     logged: (recordedMinutes: number, billedMinutes: number, incrementMinutes: number, type: string) =>
       `Zeit erfasst: ${formatDuration(recordedMinutes, 'de')} ${type}, abgerechnet ${formatDuration(billedMinutes, 'de')} ` +
       `(jeder Eintrag wird auf ${incrementMinutes} Min. aufgerundet).`,
+    unapprovedOverage: (minutes: number, month: string) =>
+      `Achtung: Im Monat ${month} sind ${formatDuration(minutes, 'de')} Mehrstunden ohne Freigabe angefallen. Sie werden nicht berechnet, ` +
+      'solange der Kunde keine Mehrstunden freigibt. Fragen Sie über „Mehrstunden anfragen“ eine Freigabe an.',
     invalidMinutes: (value: string, max: number) =>
       `„${value}“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis ${formatInteger(max, 'de')} ein. Es wurde nichts gespeichert.`,
     invalidType: 'Bitte wählen Sie als Art Support, Projektarbeit, Notfall oder Vor Ort. Es wurde nichts gespeichert.',
@@ -356,6 +359,7 @@ export const de = {
 
   hours: {
     title: 'Ihr Stundenkontingent',
+    showAction: 'Stunden',
     period: 'Zeitraum',
     periodValue: (first: string, last: string) => `${first} bis ${last}`,
     plan: 'Paket',

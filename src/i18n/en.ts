@@ -226,7 +226,7 @@ export const en: Messages = {
       `Request ${number} is "${from}" and cannot be set to "${to}". Nothing was changed.`,
     resolvedAt: (at: string, zone: string) => `Resolved: ${formatInstant(at, 'en', zone)}`,
     requester: {
-      callbackRecorded: (number: string) => `Your callback for ${number} has been recorded.`,
+      callbackRecorded: (number: string) => `The callback on your request ${number} has taken place and is recorded in its history.`,
       resolved: (number: string, solution: string) => `Your request ${number} has been resolved. Solution: ${solution}`,
     },
   },
@@ -333,6 +333,9 @@ export const en: Messages = {
     logged: (recordedMinutes: number, billedMinutes: number, incrementMinutes: number, type: string) =>
       `Time logged: ${formatDuration(recordedMinutes, 'en')} ${type}, billed ${formatDuration(billedMinutes, 'en')} ` +
       `(each entry is rounded up to ${incrementMinutes} min).`,
+    unapprovedOverage: (minutes: number, month: string) =>
+      `Note: ${month} has ${formatDuration(minutes, 'en')} of extra hours without approval. They are not billed ` +
+      'unless the customer approves extra hours. Use "Request extra hours" to ask for an approval.',
     invalidMinutes: (value: string, max: number) =>
       `"${value}" is not a valid number of minutes. Please enter a whole number from 1 to ${formatInteger(max, 'en')}. Nothing was saved.`,
     invalidType: 'Please choose support, project work, emergency or on-site as the type. Nothing was saved.',
@@ -342,6 +345,7 @@ export const en: Messages = {
 
   hours: {
     title: 'Your hours',
+    showAction: 'Hours',
     period: 'Period',
     periodValue: (first: string, last: string) => `${first} to ${last}`,
     plan: 'Plan',

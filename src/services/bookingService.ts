@@ -33,6 +33,9 @@ export const PENDING_BOOKING_TIMEOUT_MS = 5 * 60 * 1000;
 /** Maximum length of a transaction id; Azure keys allow more, Graph documents no limit. */
 export const MAX_TRANSACTION_ID_LENGTH = 200;
 
+/** Maximum bookings that {@link BookingService.openTransactionId} derives from one base id. */
+export const MAX_TRANSACTION_GENERATIONS = 20;
+
 const MILLIS_PER_MINUTE = 60_000;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -82,8 +85,12 @@ export type BookingOutcome =
    * call that confirmed or moved it, and false when a repeated call found it done already.
    */
   | { status: 'booked'; booking: Booking; changed: boolean }
-  /** The slot is no longer free; `nextFreeSlot` is the first free slot at or after it, if any within 14 days. */
-  | { status: 'conflict'; nextFreeSlot?: Slot }
+  /**
+   * The slot is not offered (any more); `nextFreeSlot` is the first free slot at or after it, if any within
+   * 14 days. `reason` is "tooSoon" when the slot starts within the minimum notice or has passed, so a
+   * confirmation that came too late is not reported as taken, and "taken" otherwise.
+   */
+  | { status: 'conflict'; reason: ConflictReason; nextFreeSlot?: Slot }
   /** The customer has used this entitlement in the period of the slot. */
   | {
       status: 'entitlementUsed';
@@ -95,6 +102,15 @@ export type BookingOutcome =
     }
   /** The request has a callback appointment already; `existing` is that booking. */
   | { status: 'callbackExists'; existing?: Booking };
+
+/** A confirmed booking that has not ended, as "Meine Termine" lists it. */
+export interface UpcomingBooking extends Booking {
+  /** Whether the booking's start has passed, so it can no longer be cancelled or moved. */
+  started: boolean;
+}
+
+/** Why a slot is not offered: another booking or calendar item has it, or it starts within the minimum notice. */
+export type ConflictReason = 'taken' | 'tooSoon';
 
 /** Thrown when the plan has no entitlement of the requested kind; the message names the kinds it has. */
 export class EntitlementNotInPlanError extends Error {
@@ -200,11 +216,16 @@ export class BookingService {
     return booking === undefined ? { entitlement, period, left } : { entitlement, period, left, booking };
   }
 
-  /** Returns the customer's confirmed bookings that have not ended yet, ordered by start. */
-  async listUpcoming(customerId: string): Promise<Booking[]> {
+  /**
+   * Returns the customer's confirmed bookings that have not ended yet, ordered by start, each with whether
+   * it has started, because a started booking can no longer be cancelled or moved.
+   */
+  async listUpcoming(customerId: string): Promise<UpcomingBooking[]> {
     const nowMs = this.deps.clock.now().getTime();
     const bookings = await this.deps.bookings.listForCustomer(customerId);
-    return bookings.filter((booking) => booking.status === 'confirmed' && Date.parse(booking.end) > nowMs);
+    return bookings
+      .filter((booking) => booking.status === 'confirmed' && Date.parse(booking.end) > nowMs)
+      .map((booking) => ({ ...booking, started: hasStarted(booking, nowMs) }));
   }
 
   /**
@@ -427,6 +448,28 @@ export class BookingService {
     return { status: 'booked', booking: moved, changed: true };
   }
 
+  /**
+   * Returns the transaction id for a booking attempt whose caller derives `baseId` from stable input, such
+   * as the card and the slot. That is `baseId` itself, unless the booking stored under it is cancelled or
+   * abandoned, because a closed booking's id cannot book again. Then it is the first of `baseId-2`,
+   * `baseId-3`, ... that is unused or still open. A repeated delivery of the same attempt gets the same id,
+   * so booking the same slot again after a cancellation works and stays idempotent.
+   *
+   * @throws BookingStateError when {@link MAX_TRANSACTION_GENERATIONS} ids of this base are closed.
+   */
+  async openTransactionId(customerId: string, baseId: string): Promise<string> {
+    for (let generation = 1; generation <= MAX_TRANSACTION_GENERATIONS; generation += 1) {
+      const candidate = generation === 1 ? baseId : `${baseId}-${generation}`;
+      const status = (await this.deps.bookings.get(customerId, candidate))?.booking.status;
+      if (status !== 'cancelled' && status !== 'abandoned') {
+        return candidate;
+      }
+    }
+    throw new BookingStateError(
+      `Transaction "${baseId}" of customer "${customerId}" was cancelled ${MAX_TRANSACTION_GENERATIONS} times; book from a new card`,
+    );
+  }
+
   /** Returns the booking, or undefined when the customer has none with this transaction id. */
   async get(customerId: string, transactionId: string): Promise<Booking | undefined> {
     return (await this.deps.bookings.get(customerId, transactionId))?.booking;
@@ -625,7 +668,7 @@ export class BookingService {
 
   /** Rejects a change of a booking whose start has passed, because the call has begun or taken place. */
   private assertNotStarted(booking: Booking, change: 'cancelled' | 'moved'): void {
-    if (Date.parse(booking.start) <= this.deps.clock.now().getTime()) {
+    if (hasStarted(booking, this.deps.clock.now().getTime())) {
       throw new BookingStateError(`Booking "${booking.transactionId}" started at ${booking.start} and cannot be ${change}`);
     }
   }
@@ -647,12 +690,17 @@ export class BookingService {
     return slots.some((slot) => Date.parse(slot.start) === startMs);
   }
 
-  /** Builds a conflict result with the first free slot at or after `startMs` within {@link NEXT_SLOT_SEARCH_DAYS}. */
+  /**
+   * Builds a conflict result with its reason and the first free slot at or after `startMs` within
+   * {@link NEXT_SLOT_SEARCH_DAYS}.
+   */
   private async conflict(startMs: number, span: SlotSpan, own?: OwnBooking): Promise<BookingOutcome> {
     const localDate = DateTime.fromMillis(startMs, { zone: this.deps.rules.zone }).toFormat('yyyy-MM-dd');
     const slots = await this.searchSlots(localDate, NEXT_SLOT_SEARCH_DAYS, span, own);
     const nextFreeSlot = slots.find((slot) => Date.parse(slot.start) >= startMs);
-    return nextFreeSlot === undefined ? { status: 'conflict' } : { status: 'conflict', nextFreeSlot };
+    const earliestStartMs = this.deps.clock.now().getTime() + span.minimumNoticeMinutes * MILLIS_PER_MINUTE;
+    const reason: ConflictReason = startMs < earliestStartMs ? 'tooSoon' : 'taken';
+    return nextFreeSlot === undefined ? { status: 'conflict', reason } : { status: 'conflict', reason, nextFreeSlot };
   }
 
   /**
@@ -742,6 +790,11 @@ interface Placement {
 
 function callbackSpanOf(plan: Plan): SlotSpan {
   return { durationMinutes: plan.callbackSlot.durationMinutes, minimumNoticeMinutes: plan.callbackSlot.minimumNoticeMinutes };
+}
+
+/** Returns whether a booking's start is at or before `nowMs`, so its call has begun or taken place. */
+function hasStarted(booking: Booking, nowMs: number): boolean {
+  return Date.parse(booking.start) <= nowMs;
 }
 
 function ownBookingOf(booking: Booking): OwnBooking {

@@ -12,6 +12,7 @@ import {
   buildTimeEntryId,
   checkAfterContractStart,
   checkOverageFields,
+  checkStartNotAhead,
   checkTimeEntryFields,
   localMonthOf,
   parseInstant,
@@ -264,9 +265,11 @@ export class ImportService {
         return;
       }
 
-      const contractProblem = checkAfterContractStart(customer, result.fields.start, this.deps.zone);
-      if (contractProblem !== undefined) {
-        problems.push({ row, ...contractProblem, value: fields.start });
+      const startProblem =
+        checkStartNotAhead(result.fields.start, this.deps.clock.now()) ??
+        checkAfterContractStart(customer, result.fields.start, this.deps.zone);
+      if (startProblem !== undefined) {
+        problems.push({ row, ...startProblem, value: fields.start });
         return;
       }
 

@@ -239,7 +239,10 @@ export class OverageApprovalService {
     return { status: 'current', view };
   }
 
-  /** Checks that the approval exists and that the actor is one of its customer's approvers. */
+  /**
+   * Checks that the approval exists and that the actor is one of its customer's approvers. An actor from
+   * another tenant gets "notFound", so a changed card never reveals another customer's name.
+   */
   private async checkAccess(
     key: OverageApprovalKey,
     actor: CardActor,
@@ -248,7 +251,15 @@ export class OverageApprovalService {
     if (approval === undefined || customer === undefined) {
       return { status: 'notFound' };
     }
-    // The tenant check also rejects a card whose customer id was changed to another customer's.
+    // Someone from another tenant, e.g. with a card whose customer id was changed to another customer's, learns
+    // nothing about that customer: the answer is the same as for an approval that does not exist.
+    if (actor.tenantId !== customer.tenantId) {
+      this.deps.logger.warn(
+        { customerId: key.customerId, approvalId: key.id, tenantId: actor.tenantId, aadObjectId: actor.aadObjectId },
+        'overage action from another tenant rejected',
+      );
+      return { status: 'notFound' };
+    }
     if (!(await this.deps.approvers.isApprover(customer, approval.request, actor.tenantId, actor.aadObjectId))) {
       this.deps.logger.warn(
         { customerId: key.customerId, approvalId: key.id, tenantId: actor.tenantId, aadObjectId: actor.aadObjectId },

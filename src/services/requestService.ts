@@ -168,18 +168,24 @@ export class RequestService {
   }
 
   /**
-   * Records the callback appointment a contact agreed for a request. An appointment after the plan's
-   * deadline replaces it; `agreeCallbackAppointment` states the rule. Agreeing the same booking again
+   * Records the callback appointment a contact agreed for a request. Whether it moves the deadline depends
+   * on its end and on `pickedAt`, as `agreeCallbackAppointment` states. Agreeing the same booking again
    * returns the request unchanged, because Teams may deliver a card action twice.
    *
+   * @param pickedAt - Instant at which the contact confirmed the appointment, e.g. the booking's creation.
    * @throws RequestNotFoundError when the request does not exist.
    * @throws CallbackAppointmentError when the request takes no appointment (any more).
    */
-  async agreeCallbackAppointment(customerId: string, number: string, appointment: CallbackAppointment): Promise<StoredRequest> {
+  async agreeCallbackAppointment(
+    customerId: string,
+    number: string,
+    appointment: CallbackAppointment,
+    pickedAt: Date,
+  ): Promise<StoredRequest> {
     try {
       return await this.requests.update(customerId, number, (current) => {
         if (current.request.callbackAppointment?.bookingId === appointment.bookingId) return undefined;
-        return { ...current, request: agreeCallbackAppointment(current.request, appointment) };
+        return { ...current, request: agreeCallbackAppointment(current.request, appointment, pickedAt) };
       });
     } catch (error) {
       if (isNotFound(error)) throw new RequestNotFoundError(customerId, number);

@@ -5,7 +5,13 @@ import { DateTime } from 'luxon';
 import { findPlan, type Catalog, type TimeType } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { Customer } from '../domain/customer.js';
-import { crossedHoursThresholds, poolTimeTypes, roundUpToIncrement } from '../domain/hours/index.js';
+import {
+  crossedHoursThresholds,
+  isStartTooFarAhead,
+  MAX_START_HOURS_AHEAD,
+  poolTimeTypes,
+  roundUpToIncrement,
+} from '../domain/hours/index.js';
 import { assertMonth } from '../domain/hours/month.js';
 import { isRequestNumber } from '../domain/requestNumber.js';
 import type { CustomerRepository } from '../storage/customers.js';
@@ -135,7 +141,8 @@ export class TimeService {
    * Validates and stores a time entry, then computes the month's statement and the hours warning
    * thresholds that the entry reached.
    *
-   * @throws InvalidInputError listing every invalid field, including a start before the contract start.
+   * @throws InvalidInputError listing every invalid field, including a start before the contract start or
+   *   more than {@link MAX_START_HOURS_AHEAD} hours after now.
    * @throws EntityNotFoundError when the customer does not exist.
    * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
    */
@@ -146,6 +153,11 @@ export class TimeService {
     }
     if (fields === undefined || problems.length > 0) {
       throw new InvalidInputError('time entry', problems);
+    }
+
+    const aheadProblem = checkStartNotAhead(fields.start, this.deps.clock.now());
+    if (aheadProblem !== undefined) {
+      throw new InvalidInputError('time entry', [aheadProblem]);
     }
 
     const customer = await this.requireCustomer(input.customerId);
@@ -180,6 +192,7 @@ export class TimeService {
    */
   async editEntry(key: TimeEntryKey, edit: TimeEntryEdit, changedBy: string): Promise<StoredTimeEntry> {
     const customer = await this.requireCustomer(key.customerId);
+    const now = this.deps.clock.now();
 
     const edited = await this.deps.timeEntries.update(
       key,
@@ -189,10 +202,6 @@ export class TimeService {
           throw new InvalidInputError('time entry edit', problems);
         }
 
-        const contractProblem = checkAfterContractStart(customer, fields.start, this.deps.zone);
-        if (contractProblem !== undefined) {
-          throw new InvalidInputError('time entry edit', [contractProblem]);
-        }
         const month = localMonthOf(fields.start, this.deps.zone);
         if (month !== key.month) {
           throw new InvalidInputError('time entry edit', [
@@ -204,10 +213,15 @@ export class TimeService {
           ]);
         }
 
+        const startProblem = checkStartNotAhead(fields.start, now) ?? checkAfterContractStart(customer, fields.start, this.deps.zone);
+        if (startProblem !== undefined) {
+          throw new InvalidInputError('time entry edit', [startProblem]);
+        }
+
         return hasSameFields(current, fields) ? undefined : fields;
       },
       changedBy,
-      this.deps.clock.now(),
+      now,
     );
 
     if (this.deps.observer !== undefined) {
@@ -393,6 +407,18 @@ export function checkAfterContractStart(customer: Customer, startUtc: string, zo
     field: 'start',
     value: startUtc,
     reason: `lies on ${localDate}, before the contract start ${customer.contractStart} of customer "${customer.id}"`,
+  };
+}
+
+/** Returns a problem when the start lies more than {@link MAX_START_HOURS_AHEAD} hours after `now`. */
+export function checkStartNotAhead(startUtc: string, now: Date): FieldProblem | undefined {
+  if (!isStartTooFarAhead(startUtc, now)) {
+    return undefined;
+  }
+  return {
+    field: 'start',
+    value: startUtc,
+    reason: `lies more than ${MAX_START_HOURS_AHEAD} hours after now (${now.toISOString()}); time is logged for work already done`,
   };
 }
 

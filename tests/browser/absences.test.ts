@@ -41,4 +41,32 @@ describe('absences screen', () => {
     await page.getByText('Keine Abwesenheiten eingetragen.').waitFor();
     assert.deepEqual(await new AbsenceRepository(harness.desk.storage.tables).list(), []);
   });
+
+  it('absence without note asks for the note', async () => {
+    const page = await harness.openTab({ screen: 'absences' });
+    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+
+    assert.equal(await page.getByRole('textbox', { name: 'Notiz' }).getAttribute('required'), '');
+    await page.getByLabel('Erster Tag').fill('2026-12-21');
+    await page.getByLabel('Letzter Tag').fill('2027-01-03');
+    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+
+    await page.getByText('Geben Sie eine Notiz an, z. B. „Urlaub“. Nur Sie sehen sie.').waitFor();
+    assert.deepEqual(await new AbsenceRepository(harness.desk.storage.tables).list(), []);
+  });
+
+  it('invalid substitute phone is named', async () => {
+    const page = await harness.openTab({ screen: 'absences' });
+    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+
+    await page.getByLabel('Erster Tag').fill('2026-12-21');
+    await page.getByLabel('Letzter Tag').fill('2027-01-03');
+    await page.getByRole('textbox', { name: 'Notiz' }).fill('Weihnachtsurlaub');
+    await page.getByRole('textbox', { name: 'Vertretung (Name)' }).fill('Katrin Weber');
+    await page.getByRole('textbox', { name: 'Telefon der Vertretung' }).fill('bitte über Zentrale');
+    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+
+    await page.getByText('Geben Sie die Telefonnummer der Vertretung mit Vorwahl an, z. B. +49 171 5550123.').waitFor();
+    assert.deepEqual(await new AbsenceRepository(harness.desk.storage.tables).list(), []);
+  });
 });

@@ -27,6 +27,56 @@ describe('customers screen', () => {
     assert.equal(cells[5], '1 Kontakt · genehmigt: Miriam Schulz');
   });
 
+  it('plan picker offers every catalog plan', async () => {
+    const page = await harness.openTab({ screen: 'customers' });
+    await page.getByRole('button', { name: 'Neuer Kunde' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neuer Kunde' });
+    await dialog.getByRole('combobox', { name: 'Plan' }).click();
+
+    // Silver, Starter and Professional have no demo customer, so their names come from GET /api/tab/plans.
+    const options = (await page.getByRole('option').allInnerTexts()).map((text) => text.split('\n'));
+    assert.deepEqual(
+      options.map(([name]) => name),
+      ['Bronze Hotline', 'Silver Hotline', 'Gold Hotline', 'Starter Partner', 'Professional Partner', 'Enterprise Partner'],
+    );
+    assert.equal(options[0]?.[1], '299,00\u00a0€ pro Monat · 2 Std. inklusive · keine Mindestlaufzeit');
+    assert.equal(options[4]?.[1], '3.499,00\u00a0€ pro Monat · 30 Std. inklusive · 6 Monate Mindestlaufzeit');
+    await saveScreenshot(page, 'customer-plan-picker');
+
+    await page.getByRole('option', { name: 'Silver Hotline' }).click();
+    assert.equal(await dialog.getByRole('combobox', { name: 'Plan' }).innerText(), 'Silver Hotline');
+    await dialog.getByText('599,00\u00a0€ pro Monat · 4 Std. inklusive · keine Mindestlaufzeit').waitFor();
+
+    // The wide dialog is 960px on the 1400px viewport instead of Fluent's 600px.
+    const surface = await dialog.boundingBox();
+    assert.equal(surface?.width, 960);
+  });
+
+  it('empty required name shows the German message', async () => {
+    const page = await harness.openTab({ screen: 'customers' });
+    await page.getByRole('button', { name: 'Neuer Kunde' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neuer Kunde' });
+    await dialog.getByRole('textbox', { name: 'Kürzel' }).fill('tailspin');
+    await dialog.getByRole('combobox', { name: 'Plan' }).click();
+    await page.getByRole('option', { name: 'Gold Hotline' }).click();
+    await dialog.getByRole('textbox', { name: 'Mandanten-ID' }).fill('3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b');
+    await dialog.getByLabel('Vertragsbeginn').fill('2026-12-01');
+    const name = dialog.getByRole('textbox', { name: 'Name' }).first();
+    assert.equal(await name.getAttribute('required'), '');
+
+    await dialog.getByRole('button', { name: 'Kunde anlegen' }).click();
+
+    // Chromium would block the submit with its own "Please fill out this field" popup unless the form has
+    // noValidate, and then the tab's message below could not appear.
+    await dialog.getByText('Geben Sie den Namen des Kunden ein.').waitFor();
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    assert.equal(await dialog.locator('form').getAttribute('novalidate'), '');
+    assert.equal(await name.evaluate((input) => (input as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing), true);
+    await dialog.getByText('Der Kunde ist nicht gespeichert. Korrigieren Sie die markierten Felder.').waitFor();
+    assert.equal(await new CustomerRepository(harness.desk.storage.tables).get('tailspin'), undefined);
+    await saveScreenshot(page, 'customer-required-name');
+  });
+
   it('invalid tenant id shows the field error', async () => {
     const page = await harness.openTab({ screen: 'customers' });
     await page.getByRole('button', { name: 'Neuer Kunde' }).click();

@@ -12,7 +12,7 @@ import { ApiFailure } from '../apiFailure.js';
 import { z } from '../openApiZod.js';
 import { cursorSchema, encodeCursor, LimitSchema, pageSchema } from '../paging.js';
 import { defineRoute, type AnyApiRoute } from '../route.js';
-import { CustomerIdSchema } from './monthQuery.js';
+import { RequestPathSchema } from './requestSchemas.js';
 
 const VisibilitySchema = z
   .enum(ARTICLE_VISIBILITIES)
@@ -53,7 +53,8 @@ export const ArticlePageSchema = pageSchema(ArticleSchema)
   .openapi('ArticlePage');
 
 /** Position of an article page in the ranked list. */
-const ArticleCursorSchema = z.object({ offset: z.number().int().nonnegative() });
+/** The offset is a safe integer, so an edited cursor fails validation on the cursor rather than in the search. */
+const ArticleCursorSchema = z.object({ offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) });
 
 const ArticleIdParamsSchema = z.object({
   id: z.string().regex(ARTICLE_ID_PATTERN, 'Expected an article id of 16 lowercase hex digits'),
@@ -153,9 +154,7 @@ export const articleRoutes: AnyApiRoute[] = [
       'Title from the description, the description as problem, the solution of the request as solution, visibility ' +
       'internal. A request has one article: a second call returns it with created false. 409 when the request has no solution.',
     tag: 'Knowledge base',
-    request: {
-      params: z.object({ customerId: CustomerIdSchema, number: z.string().min(1).max(40).openapi({ example: 'HD-2026-0042' }) }),
-    },
+    request: { params: RequestPathSchema },
     response: ArticleFromRequestSchema,
     errors: ['requestNotFound', 'conflict', 'unprocessable'],
     handler: async ({ params, services }) => {

@@ -4,6 +4,7 @@ import { articleRoutes } from './articles.js';
 import { customerRoutes } from './customers.js';
 import { hoursRoutes } from './hours.js';
 import { meRoutes } from './me.js';
+import { planRoutes } from './plans.js';
 import { requestRoutes } from './requests.js';
 import { slaReportRoutes } from './slaReport.js';
 import { statementRoutes } from './statements.js';
@@ -12,6 +13,7 @@ import { statementRoutes } from './statements.js';
 export const tabApiRoutes: readonly AnyApiRoute[] = [
   ...meRoutes,
   ...requestRoutes,
+  ...planRoutes,
   ...customerRoutes,
   ...absenceRoutes,
   ...hoursRoutes,

@@ -50,6 +50,8 @@ export const Verbs = {
   overageDecline: 'overage.decline',
   /** Teams fetches the current state of an approval card for a user listed in its refresh section. */
   overageRefresh: 'overage.refresh',
+  /** A contact opens the hours card of the current month ("Stunden" on the welcome card). */
+  hoursShow: 'hours.show',
 } as const;
 
 /** Any verb the cards send. */

@@ -27,7 +27,7 @@ export interface WelcomeCardInput {
  * Renders the welcome card: greeting, what the customer's plan includes, what to
  * do in an emergency, a "Neue Anfrage" button (verb `request.form`), "Termin buchen"
  * (verb `booking.offer`, only for plans with bookable calls), "Meine Termine" (verb
- * `booking.list`) and a "Notfall" button (verb `emergency.start`).
+ * `booking.list`), "Stunden" (verb `hours.show`) and a "Notfall" button (verb `emergency.start`).
  */
 export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const messages = messagesFor(input.lang).welcome;
@@ -51,6 +51,7 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
   const bookingTexts = messagesFor(input.lang).booking;
   const bookingData: BookingOfferData = {};
   const myBookingsData: Record<string, never> = {};
+  const hoursData: Record<string, never> = {};
   return expandCard(template, {
     greeting: messages.greeting(input.contactName),
     intro: messages.intro(input.customerName),
@@ -66,6 +67,7 @@ export function renderWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
       data: bookingData,
     },
     myBookings: { title: bookingTexts.confirmed.myBookings, verb: Verbs.bookingList, data: myBookingsData },
+    hoursAction: { title: messagesFor(input.lang).hours.showAction, verb: Verbs.hoursShow, data: hoursData },
     emergencyAction: { title: messagesFor(input.lang).emergency.button, verb: Verbs.emergencyStart, data: emergencyData },
   });
 }

@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 
 import { findPlan } from '../../domain/catalog.js';
-import { mayAgreeCallbackAppointment } from '../../domain/callbackAppointment.js';
+import { isDeadlinePassed, mayAgreeCallbackAppointment } from '../../domain/callbackAppointment.js';
 import type { Language } from '../../domain/customer.js';
 import type { SupportRequest } from '../../domain/request.js';
 import { messagesFor, resolveLanguage } from '../../i18n/index.js';
@@ -24,7 +24,7 @@ import { Verbs } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
 import { RequestCardUpdates } from '../requestCardUpdates.js';
 import { logIdsOf } from '../turn.js';
-import { rejectInvalidCardData, withBookingContact } from './bookingFailures.js';
+import { conflictNotice, rejectInvalidCardData, withBookingContact } from './bookingFailures.js';
 import { notifyConsultantOfBooking } from './bookingNotify.js';
 import { loadSlotPage, type SlotPageStart } from './bookingPages.js';
 import { bookingTransactionId } from './bookingTransactionId.js';
@@ -81,8 +81,8 @@ export function registerBookingCallback(app: Application<TurnState>, deps: BotDe
 }
 
 /**
- * Books the callback slot, records it on the request (an appointment after the deadline replaces it),
- * updates every copy of the request's cards and sends the consultant a card. A repeated delivery of the same
+ * Books the callback slot, records it on the request with the booking's creation as the instant it was
+ * picked (which decides whether it moves the deadline), updates every copy of the request's cards and sends the consultant a card. A repeated delivery of the same
  * confirmation finds the booking and the appointment done and changes nothing.
  */
 async function confirmCallback(
@@ -94,7 +94,10 @@ async function confirmCallback(
 ): Promise<AdaptiveCard | string> {
   const texts = messagesFor(lang).booking;
   const { request } = await deps.requests.get(caller.customer.id, slot.number);
-  const transactionId = bookingTransactionId(context, `callback|${request.number}`, slot.start);
+  const transactionId = await deps.bookings.openTransactionId(
+    caller.customer.id,
+    bookingTransactionId(context, `callback|${request.number}`, slot.start),
+  );
   const repeated = request.callbackAppointment?.bookingId === transactionId;
   if (!repeated && !mayAgreeCallbackAppointment(request)) return texts.callback.notAllowed(request.number);
 
@@ -118,11 +121,12 @@ async function confirmCallback(
       const { booking } = outcome;
       // NOTE: when the request was called back or closed between the check above and this step, this
       // throws and the booked event stays in the calendar without an appointment on the request.
-      const stored = await deps.requests.agreeCallbackAppointment(caller.customer.id, request.number, {
-        start: booking.start,
-        end: booking.end,
-        bookingId: booking.transactionId,
-      });
+      const stored = await deps.requests.agreeCallbackAppointment(
+        caller.customer.id,
+        request.number,
+        { start: booking.start, end: booking.end, bookingId: booking.transactionId },
+        new Date(booking.createdAt),
+      );
       deps.logger.info({ ...ids, start: booking.start, deadline: stored.request.deadline, changed: outcome.changed }, 'callback appointment agreed');
       if (outcome.changed) {
         await updateRequestCards(deps, stored, ids);
@@ -131,8 +135,11 @@ async function confirmCallback(
       return renderBookingConfirmedCard({ lang, zone: deps.zone, booking, moved: false });
     }
     case 'conflict':
-      deps.logger.info({ ...ids, start: slot.start }, 'picked callback slot was taken; offering the next free slots');
-      return callbackPicker(deps, lang, request, { notBefore: slot.start }, texts.errors.slotTaken);
+      deps.logger.info(
+        { ...ids, start: slot.start, reason: outcome.reason },
+        'picked callback slot is not offered any more; offering the next free slots',
+      );
+      return callbackPicker(deps, lang, request, { notBefore: slot.start }, conflictNotice(lang, outcome.reason));
     case 'callbackExists':
       return texts.callback.notAllowed(request.number);
     case 'entitlementUsed':
@@ -141,7 +148,7 @@ async function confirmCallback(
   }
 }
 
-/** Builds the page of callback slots of a request, with the current deadline in the intro. */
+/** Builds the page of callback slots of a request, with the current deadline, or that it has passed, in the intro. */
 async function callbackPicker(
   deps: BotDeps,
   lang: Language,
@@ -157,12 +164,15 @@ async function callbackPicker(
     pageStart,
   );
   const more: CallbackOfferData = { number: request.number, after: page.nextAfter };
+  const intro = isDeadlinePassed(request, deps.clock.now())
+    ? texts.callback.introOverdue(request.deadline, deps.zone)
+    : texts.callback.intro(request.deadline, deps.zone);
   return renderSlotPickerCard({
     lang,
     zone: deps.zone,
     title: texts.callback.title(request.number),
     ...(notice === undefined ? {} : { notice: { text: notice, color: 'Attention' as const } }),
-    intro: texts.callback.intro(request.deadline, deps.zone),
+    intro,
     slots: page.slots,
     pick: (slot) => ({ verb: Verbs.callbackPick, data: { number: request.number, start: slot.start } satisfies CallbackSlotData }),
     emptyText: texts.offer.noSlots(NEXT_SLOT_SEARCH_DAYS),

@@ -9,6 +9,7 @@ import {
   BookingNotFoundError,
   BookingStateError,
   EntitlementNotInPlanError,
+  type ConflictReason,
   InvalidBookingRequestError,
 } from '../../services/bookingService.js';
 import { toAttachment } from '../cards/attachment.js';
@@ -47,6 +48,12 @@ export function describeBookingFailure(error: unknown, lang: Language, context: 
     return messages.booking.callback.notAllowed(error.requestNumber);
   }
   return undefined;
+}
+
+/** Returns the notice above the next free slots after a conflict: the slot was taken, or it starts too soon. */
+export function conflictNotice(lang: Language, reason: ConflictReason): string {
+  const texts = messagesFor(lang).booking.errors;
+  return reason === 'tooSoon' ? texts.slotTooSoon : texts.slotTaken;
 }
 
 /** Logs a booking card action whose data is missing or invalid and returns the contact's message for it. */

@@ -18,7 +18,7 @@ import type { AdaptiveCard } from '../cards/template.js';
 import { Verbs } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
 import { logIdsOf } from '../turn.js';
-import { rejectInvalidCardData, sendBookingReply, withBookingContact } from './bookingFailures.js';
+import { conflictNotice, rejectInvalidCardData, sendBookingReply, withBookingContact } from './bookingFailures.js';
 import { notifyConsultantOfBooking } from './bookingNotify.js';
 import { loadSlotPage, type SlotPageStart } from './bookingPages.js';
 import type { ContactCaller } from './requestForm.js';
@@ -105,7 +105,7 @@ export function registerBookingList(app: Application<TurnState>, deps: BotDeps):
           if (outcome.changed) await notifyConsultantOfBooking(deps, outcome.booking, 'moved', caller.customer.name, ids, before.start);
           return renderBookingConfirmedCard({ lang, zone: deps.zone, booking: outcome.booking, moved: true });
         case 'conflict':
-          return rescheduleCard(deps, caller, lang, before, { notBefore: move.start }, texts.errors.slotTaken);
+          return rescheduleCard(deps, caller, lang, before, { notBefore: move.start }, conflictNotice(lang, outcome.reason));
         case 'entitlementUsed':
           return rescheduleCard(
             deps,

@@ -18,7 +18,7 @@ import type { AdaptiveCard } from '../cards/template.js';
 import { Verbs } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
 import { logIdsOf } from '../turn.js';
-import { rejectInvalidCardData, sendBookingReply, withBookingContact } from './bookingFailures.js';
+import { conflictNotice, rejectInvalidCardData, sendBookingReply, withBookingContact } from './bookingFailures.js';
 import { notifyConsultantOfBooking } from './bookingNotify.js';
 import { loadSlotPage, type SlotPageStart } from './bookingPages.js';
 import { bookingTransactionId } from './bookingTransactionId.js';
@@ -97,7 +97,7 @@ async function confirmBooking(
   const email = caller.contact.email?.trim();
   if (!email) return texts.errors.emailMissing;
 
-  const transactionId = bookingTransactionId(context, entitlement.kind, start);
+  const transactionId = await deps.bookings.openTransactionId(caller.customer.id, bookingTransactionId(context, entitlement.kind, start));
   const ids = { ...logIdsOf(context.activity), customerId: caller.customer.id, transactionId };
   const outcome = await deps.bookings.book({
     transactionId,
@@ -116,8 +116,8 @@ async function confirmBooking(
       if (outcome.changed) await notifyConsultantOfBooking(deps, outcome.booking, 'booked', caller.customer.name, ids);
       return renderBookingConfirmedCard({ lang, zone: deps.zone, booking: outcome.booking, moved: false });
     case 'conflict':
-      deps.logger.info({ ...ids, start }, 'picked slot was taken; offering the next free slots');
-      return offerCard(deps, caller, lang, { kind: entitlement.kind }, { notBefore: start }, texts.errors.slotTaken);
+      deps.logger.info({ ...ids, start, reason: outcome.reason }, 'picked slot is not offered any more; offering the next free slots');
+      return offerCard(deps, caller, lang, { kind: entitlement.kind }, { notBefore: start }, conflictNotice(lang, outcome.reason));
     case 'entitlementUsed':
       return offerCard(
         deps,

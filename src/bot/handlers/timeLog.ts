@@ -80,6 +80,12 @@ async function logTime(context: TurnContext, deps: BotDeps, data: unknown): Prom
     const billed = roundUpToIncrement(minutes, deps.catalog.billingIncrementMinutes);
     const typeName = messages.timeLog.types[logged.entry.type];
     const text = messages.timeLog.logged(minutes, billed, deps.catalog.billingIncrementMinutes, typeName);
+    // Time beyond the approved overage is never billed, so the consultant sees it right where it was logged.
+    const { unapprovedOverageMinutes, month } = logged.statement;
+    if (unapprovedOverageMinutes > 0) {
+      const warning = messages.timeLog.unapprovedOverage(unapprovedOverageMinutes, month);
+      return await renderConsultantCard(deps, lang, stored, { text: `${text} ${warning}`, style: 'attention' });
+    }
     return await renderConsultantCard(deps, lang, stored, { text, style: 'good' });
   } catch (error) {
     await claim.release().catch(() => undefined);

@@ -17,16 +17,21 @@ import { describeError } from './describeError.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Fluent's surface is at most 600px wide; below its 480px breakpoint it takes the whole viewport width.
+  wide: { maxWidth: 'min(960px, 100vw)' },
 });
 
 /**
  * A modal form with the fields, a submit and a cancel button. When `onSubmit` returns a validation message,
  * the dialog stays open and shows it. A failed API call also keeps it open, with the error. Otherwise the
- * dialog closes.
+ * dialog closes. The form has `noValidate`, so the browser never blocks a submit with its own popup in the
+ * browser's language: each dialog checks its fields and shows its texts in the fields' validation messages.
  */
 export function FormDialog(props: {
   open: boolean;
   title: string;
+  /** Widens the dialog from Fluent's 600px to 960px, for forms with several fields in a row. */
+  wide?: boolean;
   submitLabel: string;
   onClose: () => void;
   onSubmit: () => Promise<string | void>;
@@ -61,7 +66,7 @@ export function FormDialog(props: {
 
   return (
     <Dialog open={props.open} onOpenChange={(_event, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
+      <DialogSurface className={props.wide ? styles.wide : undefined}>
         {/* noValidate: the dialog checks its fields itself and shows the texts from the catalogs. */}
         <form onSubmit={submit} noValidate>
           <DialogBody>

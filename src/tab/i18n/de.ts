@@ -20,6 +20,7 @@ export const de = {
     title: 'Hotline Desk',
     navigationLabel: 'Bereiche',
     loading: 'Hotline Desk wird geladen …',
+    retry: 'Erneut versuchen',
   },
   signIn: {
     heading: 'Anmeldung',
@@ -71,6 +72,7 @@ export const de = {
     none: '–',
     saving: 'Wird gespeichert …',
     loading: 'Wird geladen …',
+    fixFields: 'Korrigieren Sie die markierten Felder.',
   },
   states: {
     new: 'neu',
@@ -267,6 +269,8 @@ export const de = {
     columns: { span: 'Zeitraum', note: 'Notiz', substitute: 'Vertretung', actions: 'Aktionen' },
     missingDates: 'Geben Sie den ersten und den letzten Tag an.',
     toBeforeFrom: 'Der letzte Tag liegt vor dem ersten.',
+    missingNote: 'Geben Sie eine Notiz an, z. B. „Urlaub“. Nur Sie sehen sie.',
+    invalidSubstitutePhone: 'Geben Sie die Telefonnummer der Vertretung mit Vorwahl an, z. B. +49 171 5550123.',
   },
   monthly: {
     customer: 'Kunde',
@@ -417,6 +421,12 @@ export const de = {
     minimumTerm: (months: number, lastDay: string) => `${months} Monate, bis ${lastDay}`,
     contactCount: (count: number) => (count === 1 ? '1 Kontakt' : `${count} Kontakte`),
     approvers: (names: string) => `genehmigt: ${names}`,
+    planDetails: {
+      fee: (amount: string) => `${amount} pro Monat`,
+      included: (time: string) => `${time} inklusive`,
+      noMinimumTerm: 'keine Mindestlaufzeit',
+      minimumTerm: (months: number) => `${months} Monate Mindestlaufzeit`,
+    },
     columns: {
       name: 'Kunde',
       plan: 'Plan',

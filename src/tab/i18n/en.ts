@@ -6,6 +6,7 @@ export const en: TabMessages = {
     title: 'Hotline Desk',
     navigationLabel: 'Sections',
     loading: 'Loading Hotline Desk …',
+    retry: 'Try again',
   },
   signIn: {
     heading: 'Sign-in',
@@ -53,6 +54,7 @@ export const en: TabMessages = {
     none: '–',
     saving: 'Saving …',
     loading: 'Loading …',
+    fixFields: 'Correct the marked fields.',
   },
   states: {
     new: 'new',
@@ -249,6 +251,8 @@ export const en: TabMessages = {
     columns: { span: 'Period', note: 'Note', substitute: 'Substitute', actions: 'Actions' },
     missingDates: 'Enter the first and the last day.',
     toBeforeFrom: 'The last day is before the first.',
+    missingNote: 'Enter a note, such as "Vacation". Only you see it.',
+    invalidSubstitutePhone: "Enter the substitute's phone number with area code, e.g. +49 171 5550123.",
   },
   monthly: {
     customer: 'Customer',
@@ -395,6 +399,12 @@ export const en: TabMessages = {
     minimumTerm: (months: number, lastDay: string) => `${months} months, until ${lastDay}`,
     contactCount: (count: number) => (count === 1 ? '1 contact' : `${count} contacts`),
     approvers: (names: string) => `approves: ${names}`,
+    planDetails: {
+      fee: (amount: string) => `${amount} per month`,
+      included: (time: string) => `${time} included`,
+      noMinimumTerm: 'no minimum term',
+      minimumTerm: (months: number) => `${months}-month minimum term`,
+    },
     columns: {
       name: 'Customer',
       plan: 'Plan',

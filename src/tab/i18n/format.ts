@@ -2,23 +2,26 @@ import { DateTime } from 'luxon';
 import type { TabMessages } from './de.js';
 import type { Language } from './language.js';
 
-/**
- * Time zone of every date and time the tab shows and of the call times it sends.
- * NOTE: the server's business zone (DESK_TIME_ZONE) is configurable, but the tab always uses Europe/Berlin.
- */
-export const DISPLAY_ZONE = 'Europe/Berlin';
+// Every function with a `zone` parameter takes the IANA time zone of the business calendar, which
+// GET /api/tab/me returns from the server's DESK_TIME_ZONE; screens read it with useTimeZone().
 
 const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
 
-const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+/** Intl formats are costly to build, so each language and zone gets one per kind. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Formats an instant as Berlin wall time with weekday: "Mo., 07.12.2026, 07:30" / "Mon, 07/12/2026, 07:30". */
-export function formatDateTime(iso: string, language: Language): string {
-  let format = dateTimeFormats.get(language);
+/**
+ * Formats an instant as wall time in `zone` with weekday: "Mo., 07.12.2026, 07:30" / "Mon, 07/12/2026, 07:30".
+ *
+ * @throws RangeError when `zone` is no IANA time zone.
+ */
+export function formatDateTime(iso: string, language: Language, zone: string): string {
+  const key = `${language} ${zone}`;
+  let format = dateTimeFormats.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(LOCALES[language], {
-      timeZone: DISPLAY_ZONE,
+      timeZone: zone,
       weekday: 'short',
       day: '2-digit',
       month: '2-digit',
@@ -26,22 +29,27 @@ export function formatDateTime(iso: string, language: Language): string {
       hour: '2-digit',
       minute: '2-digit',
     });
-    dateTimeFormats.set(language, format);
+    dateTimeFormats.set(key, format);
   }
   return format.format(new Date(iso));
 }
 
-/** Formats the Berlin date of an instant: "07.12.2026" / "07/12/2026". */
-export function formatDate(iso: string, language: Language): string {
-  let format = dateFormats.get(language);
+/**
+ * Formats the date of an instant in `zone`: "07.12.2026" / "07/12/2026".
+ *
+ * @throws RangeError when `zone` is no IANA time zone.
+ */
+export function formatDate(iso: string, language: Language, zone: string): string {
+  const key = `${language} ${zone}`;
+  let format = dateFormats.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(LOCALES[language], {
-      timeZone: DISPLAY_ZONE,
+      timeZone: zone,
       day: '2-digit',
       month: '2-digit',
       year: 'numeric',
     });
-    dateFormats.set(language, format);
+    dateFormats.set(key, format);
   }
   return format.format(new Date(iso));
 }
@@ -72,30 +80,30 @@ export function formatCountdown(millisecondsLeft: number, messages: TabMessages)
 }
 
 /**
- * Turns a Berlin wall time into an ISO 8601 instant with offset, e.g. "2026-12-04" and "14:30" into
- * "2026-12-04T14:30:00.000+01:00". Returns undefined for an invalid date or time. A wall time that a
- * daylight-saving switch skips moves forward by the gap, as luxon does.
+ * Turns a wall time in `zone` into an ISO 8601 instant with offset, e.g. "2026-12-04" and "14:30" in
+ * Europe/Berlin into "2026-12-04T14:30:00.000+01:00". Returns undefined for an invalid date, time or zone.
+ * A wall time that a daylight-saving switch skips moves forward by the gap, as luxon does.
  */
-export function berlinWallTimeToInstant(date: string, time: string): string | undefined {
-  const instant = DateTime.fromISO(`${date}T${time}`, { zone: DISPLAY_ZONE });
+export function wallTimeToInstant(date: string, time: string, zone: string): string | undefined {
+  const instant = DateTime.fromISO(`${date}T${time}`, { zone });
   return instant.isValid ? (instant.toISO() ?? undefined) : undefined;
 }
 
-/** Returns the Berlin date ("yyyy-MM-dd") and time ("HH:mm") of an instant, for prefilling date and time inputs. */
-export function berlinWallTime(instant: Date): { date: string; time: string } {
-  const local = DateTime.fromJSDate(instant, { zone: DISPLAY_ZONE });
+/** Returns the date ("yyyy-MM-dd") and time ("HH:mm") of an instant in `zone`, for prefilling date and time inputs. */
+export function wallTime(instant: Date, zone: string): { date: string; time: string } {
+  const local = DateTime.fromJSDate(instant, { zone });
   return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
 }
 
 /**
- * Formats a half-open span of whole Berlin days as its first and last day, "21.12.2026" and "03.01.2027"
+ * Formats a half-open span of whole days in `zone` as its first and last day, "21.12.2026" and "03.01.2027"
  * for 2026-12-21T00:00 to 2027-01-04T00:00. A span whose bounds are not local midnights keeps the times.
  */
-export function formatDaySpan(from: string, to: string, language: Language): { first: string; last: string } {
-  const start = DateTime.fromISO(from, { zone: DISPLAY_ZONE });
-  const end = DateTime.fromISO(to, { zone: DISPLAY_ZONE });
+export function formatDaySpan(from: string, to: string, language: Language, zone: string): { first: string; last: string } {
+  const start = DateTime.fromISO(from, { zone });
+  const end = DateTime.fromISO(to, { zone });
   const wholeDays = start.equals(start.startOf('day')) && end.equals(end.startOf('day'));
-  if (!wholeDays) return { first: formatDateTime(from, language), last: formatDateTime(to, language) };
+  if (!wholeDays) return { first: formatDateTime(from, language, zone), last: formatDateTime(to, language, zone) };
   const lastDay = end.minus({ days: 1 }).toISO() ?? to;
-  return { first: formatDate(from, language), last: formatDate(lastDay, language) };
+  return { first: formatDate(from, language, zone), last: formatDate(lastDay, language, zone) };
 }

@@ -18,12 +18,14 @@ import {
 } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { isValidCallbackPhone } from '../../domain/requestInput.js';
 import { useApi } from '../api/apiContext.js';
 import { addAbsence, listAbsences, removeAbsence } from '../api/absences.js';
 import type { AbsenceItem, NewAbsence } from '../api/types.js';
 import { StatusMessage, useStatus } from '../components/StatusMessage.js';
 import { formatDaySpan } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
+import { useTimeZone } from '../i18n/timeZone.js';
 import type { ScreenDefinition } from './screen.js';
 
 const useStyles = makeStyles({
@@ -36,6 +38,7 @@ const useStyles = makeStyles({
 function AbsencesScreen() {
   const api = useApi();
   const { language, messages } = useLanguage();
+  const zone = useTimeZone();
   const texts = messages.absences;
   const styles = useStyles();
   const [absences, setAbsences] = useState<AbsenceItem[]>();
@@ -69,6 +72,14 @@ function AbsencesScreen() {
     // Both values are "yyyy-MM-dd", so text order is date order.
     if (to < from) {
       setInvalid(texts.toBeforeFrom);
+      return;
+    }
+    if (note.trim() === '') {
+      setInvalid(texts.missingNote);
+      return;
+    }
+    if (substituteName.trim() !== '' && substitutePhone.trim() !== '' && !isValidCallbackPhone(substitutePhone)) {
+      setInvalid(texts.invalidSubstitutePhone);
       return;
     }
     const absence: NewAbsence = { from, to, note: note.trim() };
@@ -124,7 +135,7 @@ function AbsencesScreen() {
         <Field label={texts.to} required>
           <Input type="date" value={to} onChange={(_event, data) => setTo(data.value)} />
         </Field>
-        <Field label={texts.note} className={styles.wide}>
+        <Field label={texts.note} className={styles.wide} required>
           <Input value={note} maxLength={500} onChange={(_event, data) => setNote(data.value)} />
         </Field>
         <Field label={texts.substituteName}>
@@ -155,7 +166,7 @@ function AbsencesScreen() {
           </TableHeader>
           <TableBody>
             {absences.map((absence) => {
-              const span = formatDaySpan(absence.from, absence.to, language);
+              const span = formatDaySpan(absence.from, absence.to, language, zone);
               return (
                 <TableRow key={absence.id}>
                   <TableCell>{texts.span(span.first, span.last)}</TableCell>

@@ -3,6 +3,7 @@ import { AddRegular, ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../api/apiContext.js';
 import { listCustomerRecords, type CustomerRecord } from '../api/customers.js';
+import { listPlans } from '../api/plans.js';
 import { StatusMessage, useStatus } from '../components/StatusMessage.js';
 import { useLanguage } from '../i18n/index.js';
 import { CustomerDialog } from './customers/CustomerDialog.js';
@@ -28,9 +29,10 @@ function CustomersScreen() {
   const texts = messages.customers;
   const styles = useStyles();
   const customers = useLoaded(useCallback(() => listCustomerRecords(api), [api]));
+  const catalog = useLoaded(useCallback(() => listPlans(api), [api]));
   const [dialog, setDialog] = useState<OpenDialog>();
   const { status, succeed, clear } = useStatus();
-  const plans = useMemo(() => planOptions(customers.data ?? [], language), [customers.data, language]);
+  const plans = useMemo(() => planOptions(catalog.data ?? [], language, messages), [catalog.data, language, messages]);
 
   const saved = (customer: CustomerRecord, created: boolean) => {
     succeed(created ? texts.created(customer.name) : texts.updated(customer.name));
@@ -51,7 +53,8 @@ function CustomersScreen() {
         </div>
       </div>
       <StatusMessage status={status} onDismiss={clear} />
-      <LoadError error={customers.error} />
+      {/* A failed customer list and a failed catalog usually share one cause, so one message shows. */}
+      <LoadError error={customers.error ?? catalog.error} />
 
       {customers.data === undefined ? (
         customers.loading && <Spinner label={messages.common.loading} />

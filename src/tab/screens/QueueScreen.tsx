@@ -1,6 +1,6 @@
 import { Button, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CallAddRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/apiContext.js';
 import { listCustomers } from '../api/customers.js';
 import { listQueue, recordCallback, takeOver, type QueueFilter, type RequestKey } from '../api/requests.js';
@@ -51,11 +51,19 @@ function QueueScreen() {
   const [busyNumber, setBusyNumber] = useState<string>();
   const [panel, setPanel] = useState<OpenPanel>();
   const { status, succeed, fail, clear } = useStatus();
+  /** Number of requests shown, including the pages added with "load more", which a reload keeps. */
+  const shownCount = useRef(0);
 
   const reload = useCallback(async () => {
     try {
-      const page = await listQueue(api, filter);
-      setItems(page.items);
+      let page = await listQueue(api, filter);
+      const loaded = [...page.items];
+      while (page.nextCursor && loaded.length < shownCount.current) {
+        page = await listQueue(api, filter, page.nextCursor);
+        loaded.push(...page.items);
+      }
+      shownCount.current = loaded.length;
+      setItems(loaded);
       setNextCursor(page.nextCursor ?? undefined);
     } catch (error) {
       fail(error);
@@ -63,6 +71,8 @@ function QueueScreen() {
   }, [api, filter, fail]);
 
   useEffect(() => {
+    // Another filter starts again with one page.
+    shownCount.current = 0;
     void reload();
     const timer = window.setInterval(() => void reload(), RELOAD_INTERVAL_MS);
     return () => window.clearInterval(timer);
@@ -76,6 +86,7 @@ function QueueScreen() {
     if (nextCursor === undefined) return;
     try {
       const page = await listQueue(api, filter, nextCursor);
+      shownCount.current += page.items.length;
       setItems((current) => [...(current ?? []), ...page.items]);
       setNextCursor(page.nextCursor ?? undefined);
     } catch (error) {

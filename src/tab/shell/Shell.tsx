@@ -1,10 +1,12 @@
-import { Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiContext } from '../api/apiContext.js';
 import type { AccessProblem } from '../api/apiError.js';
 import { ApiClient } from '../api/client.js';
 import type { Me } from '../api/types.js';
+import { describeError } from '../components/describeError.js';
 import { useLanguage } from '../i18n/index.js';
+import { TimeZoneContext } from '../i18n/timeZone.js';
 import { screens } from '../screens/index.js';
 import { AuthProblem } from './AuthProblem.js';
 
@@ -34,12 +36,15 @@ export function Shell({ getToken }: { getToken: () => Promise<string> }) {
   const [screenId, setScreenId] = useState(screenIdFromHash);
   const api = useMemo(() => new ApiClient(getToken, setAuthError), [getToken]);
   const [me, setMe] = useState<Me>();
+  const [meError, setMeError] = useState<unknown>();
 
-  // GET /me checks the sign-in once at start, so a rejected token shows what to do on every screen. Other
-  // failures of this call are left to the screens, whose own calls report them.
-  useEffect(() => {
-    api.get<Me>('/me').then(setMe, () => undefined);
+  // GET /me checks the sign-in once at start, so a rejected token shows what to do on every screen. It also
+  // returns the business time zone, which every screen needs for its dates, so no screen shows before it.
+  const loadMe = useCallback(() => {
+    setMeError(undefined);
+    api.get<Me>('/me').then(setMe, setMeError);
   }, [api]);
+  useEffect(loadMe, [loadMe]);
 
   useEffect(() => {
     const follow = () => setScreenId(screenIdFromHash());
@@ -70,7 +75,22 @@ export function Shell({ getToken }: { getToken: () => Promise<string> }) {
         </nav>
         {me !== undefined && <Text className={styles.consultant}>{me.name}</Text>}
       </header>
-      <main className={styles.main}>{selected !== undefined && <selected.Component key={selected.id} />}</main>
+      <main className={styles.main}>
+        {me !== undefined ? (
+          <TimeZoneContext.Provider value={me.timeZone}>
+            {selected !== undefined && <selected.Component key={selected.id} />}
+          </TimeZoneContext.Provider>
+        ) : meError !== undefined ? (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>{describeError(meError, messages)}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={loadMe}>{messages.app.retry}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : (
+          <Spinner label={messages.app.loading} />
+        )}
+      </main>
     </ApiContext.Provider>
   );
 }

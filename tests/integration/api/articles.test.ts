@@ -130,6 +130,14 @@ describe('knowledge-base routes over HTTP', function () {
     assert.equal(body.issues[0].field, 'query.cursor');
   });
 
+  it('edited cursor offset is 400', async () => {
+    const cursor = Buffer.from(JSON.stringify({ offset: 1e300 }), 'utf8').toString('base64url');
+    const { status, body } = await tab.api('GET', `/articles?cursor=${cursor}`);
+
+    assert.equal(status, 400);
+    assert.deepEqual(body.issues, [{ field: 'query.cursor', message: 'Invalid cursor; pass nextCursor of the previous page unchanged' }]);
+  });
+
   it('update replaces the content', async () => {
     tab.desk.clock.set('2026-12-09T08:00:00+01:00');
     const { status, body } = await tab.api('PUT', `/articles/${ids.printer}`, { ...printer, visibility: 'public', tags: ['Drucker', 'Windows'] });
@@ -183,6 +191,13 @@ describe('knowledge-base routes over HTTP', function () {
 
     assert.equal(status, 409);
     assert.equal(body.code, 'conflict');
+  });
+
+  it('malformed request number is 400', async () => {
+    const { status, body } = await tab.api('POST', '/requests/fabrikam/hd-2026-x/article');
+
+    assert.equal(status, 400);
+    assert.deepEqual(body.issues, [{ field: 'params.number', message: 'Expected a request number such as HD-2026-0042' }]);
   });
 
   it('unknown request is 404', async () => {

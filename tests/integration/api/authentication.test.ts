@@ -35,7 +35,7 @@ describe('tab API authentication with Teams SSO tokens', () => {
     const { status, body } = await me(await sign());
 
     assert.equal(status, 200);
-    assert.deepEqual(body, { name: consultant.name, tenantId: consultant.tenantId, language: 'de' });
+    assert.deepEqual(body, { name: consultant.name, tenantId: consultant.tenantId, language: 'de', timeZone: 'Europe/Berlin' });
     assert.ok(entra.fetches >= 1, 'the JWKS was never fetched');
   });
 

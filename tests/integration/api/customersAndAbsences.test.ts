@@ -223,6 +223,29 @@ describe('tab API customers and absences', () => {
       assert.deepEqual((await api('GET', '/absences')).body.items, []);
     });
 
+    it('absence without note is 422 naming the note', async () => {
+      const { status, body } = await api('POST', '/absences', { from: '2026-12-21', to: '2027-01-03', note: ' ' });
+
+      assert.equal(status, 422);
+      assert.equal(body.code, 'invalidAbsence');
+      assert.deepEqual(body.issues, [
+        { field: 'body.note', message: 'Invalid absence: the note is empty; give a short reason such as "Urlaub"' },
+      ]);
+    });
+
+    it('invalid substitute phone is 422 naming the phone', async () => {
+      const { status, body } = await api('POST', '/absences', {
+        from: '2026-12-21',
+        to: '2027-01-03',
+        note: 'Urlaub',
+        substitute: { name: 'Petra Lang', phone: 'bitte anrufen' },
+      });
+
+      assert.equal(status, 422);
+      assert.deepEqual(body.issues.map((issue: any) => issue.field), ['body.substitute.phone']);
+      assert.match(body.issues[0].message, /"bitte anrufen"/);
+    });
+
     it('absence without dates is 400', async () => {
       const { status, body } = await api('POST', '/absences', { note: 'Urlaub' });
 

@@ -31,6 +31,7 @@ describe('Booking service with the local calendar', function () {
       assert.equal(conflicts.length, 1);
       assert.deepEqual(conflicts[0], {
         status: 'conflict',
+        reason: 'taken',
         nextFreeSlot: { start: '2026-06-10T10:15:00+02:00', end: '2026-06-10T10:30:00+02:00' },
       });
 
@@ -137,6 +138,7 @@ describe('Booking service with the local calendar', function () {
 
       assert.deepEqual(result, {
         status: 'conflict',
+        reason: 'taken',
         nextFreeSlot: { start: '2026-06-10T11:15:00+02:00', end: '2026-06-10T11:30:00+02:00' },
       });
     });
@@ -148,6 +150,7 @@ describe('Booking service with the local calendar', function () {
 
       assert.deepEqual(result, {
         status: 'conflict',
+        reason: 'tooSoon',
         nextFreeSlot: { start: '2026-06-10T11:00:00+02:00', end: '2026-06-10T11:15:00+02:00' },
       });
     });

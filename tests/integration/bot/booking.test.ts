@@ -248,6 +248,23 @@ describe('bookings through /api/messages', function () {
       assert.equal((await bookings.listForCustomer('fabrikam')).length, 1);
     });
 
+    it('late confirmation names the notice', async () => {
+      const chat = personalChat(goldContact);
+      const offer = await say(chat, 'Termin buchen');
+      harness.clock.set('2027-02-01T08:30:00+01:00');
+
+      const late = await click(chat, offer.assignedId, 'booking.confirm', { kind: 'check-in', start: '2027-02-01T10:00:00+01:00' });
+
+      assert.equal(late.type, CARD_RESPONSE);
+      assert.equal(
+        cardTexts(late.value)[1],
+        'Dieser Termin beginnt zu bald oder ist schon vorbei und kann daher nicht mehr gebucht werden. ' +
+          'Bitte wählen Sie eine der folgenden Zeiten.',
+      );
+      assert.equal(slotButtons(late.value)[0]?.data.start, '2027-02-01T10:30:00+01:00');
+      assert.deepEqual(await bookings.listForCustomer('fabrikam'), []);
+    });
+
     it('kind outside the plan is rejected', async () => {
       const chat = personalChat(goldContact);
       const offer = await say(chat, 'Termin buchen');
@@ -346,6 +363,39 @@ describe('bookings through /api/messages', function () {
       assert.equal(slotButtons(offer)[0]?.data.start, '2027-02-01T10:00:00+01:00');
     });
 
+    it('cancelled slot books again from the same card', async () => {
+      const chat = personalChat(goldContact);
+      const offer = await say(chat, 'Termin buchen');
+      const slot = { kind: 'check-in', start: '2027-02-01T10:00:00+01:00' };
+      await click(chat, offer.assignedId, 'booking.confirm', slot);
+      const [first] = await bookings.listForCustomer('fabrikam');
+      await click(chat, offer.assignedId, 'booking.cancel', { bookingId: first!.transactionId });
+
+      const again = await click(chat, offer.assignedId, 'booking.confirm', slot);
+      const repeated = await click(chat, offer.assignedId, 'booking.confirm', slot);
+
+      assert.equal(again.type, CARD_RESPONSE);
+      assert.equal(cardTexts(again.value)[0], 'Check-in-Call gebucht');
+      assert.deepEqual(repeated.value, again.value);
+      const stored = await bookings.listForCustomer('fabrikam');
+      assert.deepEqual(
+        stored.map((booking) => [booking.transactionId, booking.status, booking.start]),
+        [
+          [first!.transactionId, 'cancelled', '2027-02-01T10:00:00+01:00'],
+          [`${first!.transactionId}-2`, 'confirmed', '2027-02-01T10:00:00+01:00'],
+        ],
+      );
+      assert.equal((await events.listOverlapping(new Date('2027-02-01T00:00:00Z'), new Date('2027-02-02T00:00:00Z'))).length, 1);
+      assert.deepEqual(
+        consultantCards().map((card) => cardTexts(card)[0]),
+        [
+          'Neuer Termin: Check-in-Call mit Fabrikam Logistik GmbH',
+          'Termin abgesagt: Check-in-Call mit Fabrikam Logistik GmbH',
+          'Neuer Termin: Check-in-Call mit Fabrikam Logistik GmbH',
+        ],
+      );
+    });
+
     it('repeated cancel notifies once', async () => {
       const { chat, bookingId } = await bookCheckIn('2027-02-01T10:00:00+01:00');
       const list = await say(chat, 'Meine Termine');
@@ -357,6 +407,35 @@ describe('bookings through /api/messages', function () {
         consultantCards().map((card) => cardTexts(card)[0]),
         ['Neuer Termin: Check-in-Call mit Fabrikam Logistik GmbH', 'Termin abgesagt: Check-in-Call mit Fabrikam Logistik GmbH'],
       );
+    });
+
+    it('started call shows no buttons', async () => {
+      const { chat, bookingId } = await bookCheckIn('2027-02-01T10:00:00+01:00');
+      await bookCheckIn('2027-02-08T10:00:00+01:00');
+      const later = (await bookings.listForCustomer('fabrikam')).find((booking) => booking.start === '2027-02-08T10:00:00+01:00')!;
+      harness.clock.set('2027-02-01T10:05:00+01:00');
+
+      const reply = await say(chat, 'Meine Termine');
+      const list = cardOf(reply.activity);
+
+      assert.deepEqual(cardTexts(list), [
+        'Termine von Fabrikam Logistik GmbH',
+        'Check-in-Call · Montag, 01.02.2027',
+        '10:00–10:15 Uhr · gebucht von Jana Becker',
+        'Dieser Termin hat schon begonnen und kann nicht mehr abgesagt oder verschoben werden.',
+        'Check-in-Call · Montag, 08.02.2027',
+        '10:00–10:15 Uhr · gebucht von Jana Becker',
+      ]);
+      assert.deepEqual(
+        executeActions(list.body).map((action) => [action.title, action.verb, action.data]),
+        [
+          ['Verschieben', 'booking.reschedule', { bookingId: later.transactionId }],
+          ['Absagen', 'booking.cancel', { bookingId: later.transactionId }],
+        ],
+      );
+      const cancel = await click(chat, reply.assignedId, 'booking.cancel', { bookingId });
+      assert.equal(cancel.value, 'Dieser Termin ist abgesagt oder vorbei und kann nicht mehr geändert werden. Es wurde nichts geändert.');
+      assert.equal((await bookings.get('fabrikam', bookingId))?.booking.status, 'confirmed');
     });
 
     it('past bookings are not listed', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 
+import { computeSlaCompliance } from '../../../src/domain/slaCompliance.js';
 import { BookingRepository } from '../../../src/storage/bookings.js';
 import { RequestRepository } from '../../../src/storage/requests.js';
 import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
@@ -72,11 +73,48 @@ describe('callback appointments through /api/messages', function () {
     await harness.stop();
   });
 
-  /** Opens the slot card from the request card and returns it. */
-  async function openSlots(): Promise<{ id: string; card: any }> {
-    await click(requestCardId, 'callback.offer', { number, newMessage: true });
+  /** Opens the slot card from a request card, by default the one opened at 09:00, and returns it. */
+  async function openSlots(cardId = requestCardId, requestNumber = number): Promise<{ id: string; card: any }> {
+    await click(cardId, 'callback.offer', { number: requestNumber, newMessage: true });
     const sent = harness.connector.sentTo(chat.conversationId).at(-1)!;
     return { id: sent.assignedId, card: cardOf(sent.activity) };
+  }
+
+  /** Opens another request at `at` and returns its card id and number. */
+  async function openRequestAt(at: string, description: string): Promise<{ cardId: string; number: string }> {
+    harness.clock.set(at);
+    await harness.post(messageActivity(chat, harness.connector.url, description));
+    const cardId = harness.connector.sentTo(chat.conversationId).at(-1)!.assignedId;
+    const opened = await click(cardId, 'request.submit', { description, callbackChannel: 'teams-call' });
+    return { cardId, number: /HD-\d{4}-\d{4}/.exec(cardTexts(opened.value)[0] ?? '')![0] };
+  }
+
+  /** Records the first callback of a request at `at` from the consultant's card of it. */
+  async function recordCallbackAt(at: string, requestNumber: string): Promise<void> {
+    const cardCall = harness.connector
+      .sentTo(consultantChat.conversationId)
+      .find((call) => cardTexts(cardOf(call.activity) ?? {}).some((text) => text.includes(requestNumber)));
+    assert.ok(cardCall, `no consultant card of ${requestNumber}`);
+    harness.clock.set(at);
+    const { status, body } = await harness.post(
+      actionExecuteActivity(consultantChat, harness.connector.url, cardCall.assignedId, 'request.callbackDone', {
+        customerId: 'fabrikam',
+        number: requestNumber,
+      }),
+    );
+    assert.equal(status, 200);
+    assert.equal(body.statusCode, 200);
+  }
+
+  /** Returns the SLA compliance of February 2027 over Fabrikam's stored requests at `at`. */
+  async function februaryCompliance(at: string) {
+    const stored = await requests.listByCustomer('fabrikam');
+    return computeSlaCompliance(
+      stored.map((entry) => entry.request),
+      '2027-02',
+      'Europe/Berlin',
+      new Date(at),
+    );
   }
 
   it('request card offers a callback slot', async () => {
@@ -96,8 +134,8 @@ describe('callback appointments through /api/messages', function () {
     assert.equal(cardTexts(response.value)[0], `Anfrage ${number}`);
     assert.deepEqual(cardTexts(picker).slice(0, 2), [
       `Rückruftermin für ${number}`,
-      'Ohne Termin rufen wir Sie spätestens Montag, 01.02.2027, 10:00 Uhr zurück. Ein Termin bis dahin lässt diese Frist unverändert. ' +
-        'Wählen Sie eine spätere Zeit, gilt der Termin als neue Frist.',
+      'Ohne Termin rufen wir Sie spätestens Montag, 01.02.2027, 10:00 Uhr zurück. Ein Termin, der bis dahin endet, lässt diese Frist ' +
+        'unverändert. Endet er später, gilt sein Ende als neue Frist.',
     ]);
     assert.deepEqual(slotStarts(picker).slice(0, 4), [
       '2027-02-01T09:15:00+01:00',
@@ -147,6 +185,78 @@ describe('callback appointments through /api/messages', function () {
     assert.equal(request.planDeadline, '2027-02-01T10:00:00+01:00');
     assert.equal(request.deadline, '2027-02-02T11:15:00+01:00');
     assert.equal(request.atRiskAt, '2027-02-02T11:00:00+01:00');
+  });
+
+  it('slot card after the deadline says the callback is overdue', async () => {
+    harness.clock.set('2027-02-01T10:30:00+01:00');
+
+    const slots = await openSlots();
+
+    assert.deepEqual(cardTexts(slots.card).slice(0, 2), [
+      `Rückruftermin für ${number}`,
+      'Ihr Rückruf war bis Montag, 01.02.2027, 10:00 Uhr zugesagt und ist jetzt überfällig. ' +
+        'Wir rufen Sie so bald wie möglich zurück. Ist Ihnen eine feste Zeit lieber, wählen Sie einen Termin.',
+    ]);
+    assert.ok(!cardTexts(slots.card).some((text) => text.includes('spätestens')));
+  });
+
+  it('slot picked after the deadline keeps the breach', async () => {
+    harness.clock.set('2027-02-01T10:30:00+01:00');
+    const slots = await openSlots();
+
+    const booked = await click(slots.id, 'callback.confirm', { number, start: '2027-02-01T13:00:00+01:00' });
+
+    assert.equal(cardTexts(booked.value)[0], 'Rückruftermin gebucht');
+    const { request } = (await requests.get('fabrikam', number))!;
+    assert.equal(request.planDeadline, '2027-02-01T10:00:00+01:00');
+    assert.equal(request.deadline, '2027-02-01T10:00:00+01:00');
+    assert.equal(request.atRiskAt, '2027-02-01T09:45:00+01:00');
+    assert.deepEqual(request.callbackAppointment, {
+      start: '2027-02-01T13:00:00+01:00',
+      end: '2027-02-01T13:15:00+01:00',
+      bookingId: (await bookings.listForCustomer('fabrikam'))[0]?.transactionId,
+    });
+
+    const watch = await harness.desk.slaWatcher.tick();
+    assert.equal(watch.sent, 1);
+    assert.equal(consultantCardTitles().at(-1), `Frist überschritten: ${number}`);
+
+    await recordCallbackAt('2027-02-01T13:05:00+01:00', number);
+    const called = (await requests.get('fabrikam', number))!.request;
+    assert.equal(called.firstContactAt, '2027-02-01T13:05:00+01:00');
+    assert.equal(called.slaMet, false);
+    const compliance = await februaryCompliance('2027-02-01T13:05:00+01:00');
+    assert.equal(compliance.metCount, 0);
+    assert.equal(compliance.missedCount, 1);
+  });
+
+  it('slot spanning the deadline extends it to its end', async () => {
+    const spanning = await openRequestAt('2027-02-01T09:07:00+01:00', 'Drucker im Lager druckt nicht');
+    const before = (await requests.get('fabrikam', spanning.number))!.request;
+    assert.equal(before.deadline, '2027-02-01T10:07:00+01:00');
+    const slots = await openSlots(spanning.cardId, spanning.number);
+
+    await click(slots.id, 'callback.confirm', { number: spanning.number, start: '2027-02-01T10:00:00+01:00' });
+
+    const { request } = (await requests.get('fabrikam', spanning.number))!;
+    assert.equal(request.planDeadline, '2027-02-01T10:07:00+01:00');
+    assert.equal(request.deadline, '2027-02-01T10:15:00+01:00');
+    assert.equal(request.atRiskAt, '2027-02-01T10:00:00+01:00');
+    assert.equal(request.callbackAppointment?.start, '2027-02-01T10:00:00+01:00');
+    assert.equal(request.callbackAppointment?.end, '2027-02-01T10:15:00+01:00');
+
+    harness.clock.set('2027-02-01T10:08:00+01:00');
+    await harness.desk.slaWatcher.tick();
+    assert.ok(!consultantCardTitles().includes(`Frist überschritten: ${spanning.number}`), consultantCardTitles().join('\n'));
+
+    await recordCallbackAt('2027-02-01T10:10:00+01:00', spanning.number);
+    const called = (await requests.get('fabrikam', spanning.number))!.request;
+    assert.equal(called.firstContactAt, '2027-02-01T10:10:00+01:00');
+    assert.equal(called.slaMet, true);
+    const compliance = await februaryCompliance('2027-02-01T10:10:00+01:00');
+    // The request opened at 09:00 without an appointment missed its 10:00 deadline.
+    assert.equal(compliance.metCount, 1);
+    assert.equal(compliance.missedCount, 1);
   });
 
   it('Status shows the agreed deadline', async () => {

@@ -54,6 +54,6 @@ describe('booking for a plan without bookable calls', function () {
     await harness.post(messageActivity(chat, harness.connector.url, 'Hallo'));
 
     const card = cardOf(harness.connector.sentTo(chat.conversationId).at(-1)!.activity);
-    assert.deepEqual(actionVerbs(card), ['request.form', 'booking.list', 'emergency.start']);
+    assert.deepEqual(actionVerbs(card), ['request.form', 'booking.list', 'hours.show', 'emergency.start']);
   });
 });

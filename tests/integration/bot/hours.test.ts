@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { OverageApprovalRepository } from '../../../src/storage/overageApprovals.js';
 import { TimeEntryRepository } from '../../../src/storage/timeEntries.js';
-import { cardOf, cardTexts, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { messageActivity, personalChat, type TeamsUser } from '../../support/teamsActivity.js';
+import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { actionExecuteActivity, messageActivity, personalChat, type TeamsUser } from '../../support/teamsActivity.js';
 
 /** Fails with the card's texts when `text` is not one of them. */
 function assertShows(texts: string[], text: string): void {
@@ -93,5 +93,33 @@ describe('hours card through /api/messages', function () {
     assertShows(texts, '0 % verbraucht');
     const bar = card.body.find((element: any) => element.type === 'ColumnSet');
     assert.deepEqual(bar.columns.map((column: any) => [column.width, column.style]), [[3900, 'emphasis']]);
+  });
+
+  it('welcome card button shows the hours card', async () => {
+    const chat = personalChat(goldContact);
+    await harness.post(messageActivity(chat, harness.connector.url, 'Hallo'));
+    const welcome = harness.connector.sentTo(chat.conversationId).at(-1)!;
+    const button = cardOf(welcome.activity).actions.find((action: any) => action.verb === 'hours.show');
+    assert.ok(button, 'the welcome card has an hours button');
+    assert.equal(button.title, 'Stunden');
+
+    const { status, body } = await harness.post(
+      actionExecuteActivity(chat, harness.connector.url, welcome.assignedId, button.verb, button.data ?? {}),
+    );
+
+    assert.equal(status, 200);
+    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
+    const typed = await ask(goldContact, 'Stunden');
+    assert.deepEqual(cardTexts(body.value), cardTexts(typed));
+    assertShows(cardTexts(body.value), 'Ihr Stundenkontingent');
+    assertShows(cardTexts(body.value), 'Paket Gold Hotline');
+  });
+
+  it('hours button is refused for the consultant', async () => {
+    const chat = personalChat(consultant);
+    const { body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, 'welcome-card', 'hours.show', {}));
+
+    assert.equal(body.type, 'application/vnd.microsoft.activity.message');
+    assert.ok(!JSON.stringify(body).includes('Stundenkontingent'), 'no hours card for the consultant');
   });
 });

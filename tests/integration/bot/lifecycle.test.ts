@@ -279,7 +279,7 @@ describe('request lifecycle through /api/messages', () => {
     assert.ok(texts.includes('Status Rückruf erfolgt'));
 
     const messages = harness.connector.sentTo(chat.conversationId).map((call) => call.activity.text);
-    assert.deepEqual(messages, [`Ihr Rückruf zu ${number} wurde erfasst.`]);
+    assert.deepEqual(messages, [`Der Rückruf zu Ihrer Anfrage ${number} ist erfolgt und im Verlauf vermerkt.`]);
   });
 
   it('resolve updates and tells the requester', async () => {

@@ -286,12 +286,13 @@ describe('overage approval through /api/messages', function () {
     // Jana is a Fabrikam approver; the card data names Litware's approval.
     const response = await click(janaChat, 'activity-of-a-fabrikam-card', 'overage.approve', keyOf(approval));
 
+    // The answer names no customer of another tenant and tells nothing about whether the approval exists.
     assert.equal(response.type, MESSAGE_RESPONSE);
-    assert.equal(
-      response.value,
-      'Nur die freigebenden Personen von Litware Maschinenbau GmbH können Mehrstunden genehmigen oder ablehnen. Es wurde nichts geändert.',
-    );
+    assert.equal(response.value, 'Diese Freigabe wurde nicht gefunden. Es wurde nichts geändert.');
     assert.equal((await approvals.get({ ...approval }))?.decision, 'pending');
+
+    const refresh = await click(janaChat, 'activity-of-a-fabrikam-card', 'overage.refresh', keyOf(approval));
+    assert.equal(refresh.value, 'Diese Freigabe wurde nicht gefunden. Es wurde nichts geändert.');
   });
 
   it('invalid hours store nothing', async () => {

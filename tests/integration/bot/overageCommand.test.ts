@@ -78,8 +78,12 @@ describe('desk overage request and desk time add with the running bot', function
     assert.match(badHours.stderr, /Invalid --hours "zwei"/);
 
     const unknownRequest = await runDesk(['overage', 'request', '--customer', 'fabrikam', '--request', 'HD-2026-9999', '--hours', '1'], env());
-    assert.equal(unknownRequest.status, 2);
-    assert.match(unknownRequest.stderr, /Request HD-2026-9999 of customer "fabrikam" not found/);
+    assert.equal(unknownRequest.status, 1);
+    assert.match(unknownRequest.stderr, /Request HD-2026-9999 of customer "fabrikam" not found; check --customer and --request/);
+
+    const unknownCustomer = await runDesk(['overage', 'request', '--customer', 'nobody', '--request', number, '--hours', '1'], env());
+    assert.equal(unknownCustomer.status, 1);
+    assert.match(unknownCustomer.stderr, new RegExp(`Request ${number} of customer "nobody" not found`));
   });
 
   it('time add records the hours warning for the bot', async () => {

@@ -93,7 +93,7 @@ describe('request flow through /api/messages', () => {
     assert.match(texts, /Mo–Fr 07:00–21:00/);
     assert.match(texts, /8 Std\./);
     assert.match(texts, /\+49 171 5550199/);
-    assert.deepEqual(actionVerbs(cardOf(reply.activity)), ['request.form', 'booking.offer', 'booking.list', 'emergency.start']);
+    assert.deepEqual(actionVerbs(cardOf(reply.activity)), ['request.form', 'booking.offer', 'booking.list', 'hours.show', 'emergency.start']);
   });
 
   it('English locale without stored preference gets English', async () => {

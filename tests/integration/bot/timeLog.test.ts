@@ -268,3 +268,63 @@ describe('hours warnings through /api/messages', function () {
     assert.deepEqual(warningCards(), ['Northwind Energie AG: 80 % des Kontingents erreicht']);
   });
 });
+
+describe('unapproved overage on the time log answer', function () {
+  this.timeout(30_000);
+  let harness: DeskHarness;
+  let consultantChat: PersonalChat;
+
+  before(async () => {
+    harness = await startDeskHarness(MONDAY_MORNING);
+    consultantChat = personalChat(consultant);
+    await harness.post(installActivity(consultantChat, harness.connector.url));
+  });
+
+  after(async () => {
+    await harness.stop();
+  });
+
+  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
+    const { body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
+    return body as { statusCode: number; type: string; value: any };
+  }
+
+  it('time beyond approved hours is flagged', async () => {
+    const chat = personalChat(goldContact);
+    await harness.post(messageActivity(chat, harness.connector.url, 'Server-Umzug'));
+    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
+    const submitted = await click(chat, form.assignedId, 'request.submit', {
+      description: 'Server-Umzug',
+      urgency: 'normal',
+      callbackPhone: '+49 211 5550101',
+      callbackChannel: 'phone',
+    });
+    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(submitted.value))![0];
+    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
+    const log = (target: PersonalChat, minutes: string) =>
+      click(target, cardId, 'time.log', { customerId: 'fabrikam', number, minutes, type: 'support' });
+
+    // Gold includes 480 minutes: reaching them exactly leaves no unapproved overage.
+    const full = await log(consultantChat, '480');
+    assert.equal(full.value.body[0].style, 'good');
+    assertShows(cardTexts(full.value), 'Zeit erfasst: 8 Std. Support, abgerechnet 8 Std. (jeder Eintrag wird auf 15 Min. aufgerundet).');
+
+    // 20 minutes more are billed as 30 minutes beyond the pool, and nothing is approved.
+    const beyond = await log(consultantChat, '20');
+    assert.equal(beyond.value.body[0].style, 'attention');
+    assertShows(
+      cardTexts(beyond.value),
+      'Zeit erfasst: 20 Min. Support, abgerechnet 30 Min. (jeder Eintrag wird auf 15 Min. aufgerundet). ' +
+        'Achtung: Im Monat 2026-12 sind 30 Min. Mehrstunden ohne Freigabe angefallen. Sie werden nicht berechnet, solange der Kunde keine ' +
+        'Mehrstunden freigibt. Fragen Sie über „Mehrstunden anfragen“ eine Freigabe an.',
+    );
+
+    const english = await log(personalChat(consultant, 'en-US'), '15');
+    assertShows(
+      cardTexts(english.value),
+      'Time logged: 15 min support, billed 15 min (each entry is rounded up to 15 min). ' +
+        'Note: 2026-12 has 45 min of extra hours without approval. They are not billed unless the customer approves ' +
+        'extra hours. Use "Request extra hours" to ask for an approval.',
+    );
+  });
+});

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { createAbsenceDraft } from '../../../src/domain/absence.js';
+import { AbsenceRepository } from '../../../src/storage/absences.js';
 import { CalendarEventRepository } from '../../../src/storage/calendarEvents.js';
 import { createStorage } from '../../../src/storage/tables.js';
 import { uniqueTablePrefix } from '../../support/azurite.js';
@@ -92,6 +94,24 @@ describe('desk slots command', function () {
     assert.ok(!starts.includes('2027-02-03T11:00:00+01:00'));
     assert.ok(starts.includes('2027-02-03T11:15:00+01:00'));
     assert.equal(starts.length, 32 - 6);
+  });
+
+  it('leaves out the consultant\'s absence', async () => {
+    const storage = createStorage(azuriteConnectionString(), { tablePrefix });
+    await storage.ensureTables();
+    const draft = createAbsenceDraft({ from: '2027-02-03T12:00:00+01:00', to: '2027-02-04', note: 'Arzttermin und Urlaub' }, 'Europe/Berlin');
+    await new AbsenceRepository(storage.tables).add(draft, new Date('2027-01-20T10:00:00Z'));
+
+    const { status, stdout, stderr } = await deskSlots(tablePrefix, '--plan', 'gold', '--kind', 'check-in', '--from', '2027-02-03', '--days', '3');
+
+    assert.equal(status, 0, stderr);
+    const starts = startsOf(stdout);
+    assert.equal(starts[0], '2027-02-03T09:00:00+01:00');
+    assert.ok(starts.includes('2027-02-03T11:45:00+01:00'));
+    assert.ok(!starts.includes('2027-02-03T12:00:00+01:00'));
+    assert.ok(!starts.some((start) => start.startsWith('2027-02-04')));
+    assert.equal(starts.filter((start) => start.startsWith('2027-02-05')).length, 32);
+    assert.equal(starts.length, 12 + 32);
   });
 
   it('90-minute roadmap review steps every 90 minutes', async () => {

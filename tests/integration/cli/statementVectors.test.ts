@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 
 import { uniqueTablePrefix } from '../../support/azurite.js';
 import { deskEnvironment, runDesk } from '../hours/deskCli.js';
+import { HOURS_CSV_ROWS } from '../../../src/cli/csvStatement.js';
 import { repoRoot } from '../hours/hoursHarness.js';
 
 /** A month of a statement vector: entries grouped by type, emergencies, approvals and the expected fields. */
@@ -154,7 +155,7 @@ describe('desk statement with imported vectors', function () {
     });
   }
 
-  for (const caseId of ['gold-overage-approved', 'gold-emergencies', 'bronze-project-work']) {
+  for (const caseId of ['gold-overage-approved', 'gold-overage-unapproved', 'gold-emergencies', 'bronze-project-work']) {
     it(`${caseId} CSV parses back to the same cents`, async () => {
       const vectorCase = vectorCases.find((candidate) => candidate.id === caseId);
       assert.ok(vectorCase, `vector ${caseId} exists`);
@@ -168,10 +169,11 @@ describe('desk statement with imported vectors', function () {
         runDesk(['statement', '--customer', caseId, '--month', month, '--format', 'csv'], csvEnv),
       ]);
       assert.equal(csvRun.status, 0, csvRun.stderr);
-      const statement = JSON.parse(jsonRun.stdout) as {
+      const statement = JSON.parse(jsonRun.stdout) as Record<string, number> & {
         netCents: number;
         vatCents: number;
         grossCents: number;
+        usedByType: Record<string, number>;
         lines: { quantity: number; unitPriceCents: number; amountCents: number; reference?: string }[];
       };
 
@@ -179,7 +181,12 @@ describe('desk statement with imported vectors', function () {
       const rows = csvRun.stdout.slice(1).trimEnd().split('\n').map((line) => line.split(';'));
       const [header, ...body] = rows;
       assert.deepEqual(header, ['Kunde', 'Monat', 'Position', 'Referenz', 'Menge', 'Einheit', 'Einzelpreis EUR', 'Preis je', 'Betrag EUR']);
-      assert.equal(body.length, statement.lines.length + 3 + 7, 'one row per line, net, VAT and gross, then 7 service record rows');
+      const hoursRowCount = HOURS_CSV_ROWS.length + 4;
+      assert.equal(
+        body.length,
+        statement.lines.length + 3 + hoursRowCount + 7,
+        'one row per line, net, VAT and gross, the hours rows, then 7 service record rows',
+      );
 
       statement.lines.forEach((line, index) => {
         const row = body[index] ?? [];
@@ -199,6 +206,18 @@ describe('desk statement with imported vectors', function () {
       assert.equal(parseEuroCents(totals[0]?.[8] ?? ''), statement.netCents);
       assert.equal(parseEuroCents(totals[1]?.[8] ?? ''), statement.vatCents);
       assert.equal(parseEuroCents(totals[2]?.[8] ?? ''), statement.grossCents);
+
+      // The hours rows carry the statement's minutes, so the CSV shows included, used and unapproved hours too.
+      const hours = new Map(body.slice(statement.lines.length + 3, statement.lines.length + 3 + hoursRowCount).map((row) => [row[2], row]));
+      for (const [field, label] of HOURS_CSV_ROWS) {
+        assert.equal(Number(hours.get(label)?.[4]), statement[field], `${label} minutes`);
+        assert.equal(hours.get(label)?.[5], 'Minuten (15-Minuten-Takt)');
+        assert.equal(hours.get(label)?.[8], '');
+      }
+      assert.equal(Number(hours.get('Verbraucht: Support')?.[4]), statement.usedByType.support);
+      assert.equal(Number(hours.get('Verbraucht: Projektarbeit')?.[4]), statement.usedByType.project);
+      assert.equal(Number(hours.get('Verbraucht: Notfall')?.[4]), statement.usedByType.emergency);
+      assert.equal(Number(hours.get('Verbraucht: Vor Ort')?.[4]), statement.usedByType['on-site']);
     });
   }
 });

@@ -86,6 +86,17 @@ describe('desk time add command', function () {
     assert.match(run.stderr, /desk time add --customer <id>/);
   });
 
+  it('start in 2036 exits with usage', async () => {
+    const run = await runDesk(
+      ['time', 'add', '--customer', 'fabrikam', '--minutes', '30', '--type', 'support', '--start', '2036-11-10T09:30:00Z'],
+      env,
+    );
+
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /Invalid time entry: start "2036-11-10T09:30:00.000Z": lies more than 24 hours after now/);
+  });
+
   it('minutes that are not a number exit with usage', async () => {
     const run = await runDesk(
       ['time', 'add', '--customer', 'fabrikam', '--minutes', '1,5', '--type', 'support', '--start', '2026-11-10T09:30:00Z'],

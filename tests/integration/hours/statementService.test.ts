@@ -99,6 +99,8 @@ describe('StatementService', () => {
   });
 
   it('on-site days count local dates', async () => {
+    // A clock in December, so the entry on 1 December lies before now.
+    harness = await createHoursHarness('statements', { now: () => new Date('2026-12-02T12:00:00Z') });
     await harness.addCustomer('northwind', 'enterprise', '2026-10-01');
     const onSite = (start: string) =>
       harness.time.addEntry({ customerId: 'northwind', type: 'on-site', minutes: 240, start, createdBy: 'Berater' });

@@ -96,6 +96,43 @@ describe('TimeService time entries', () => {
     );
   });
 
+  it('addEntry more than a day ahead is rejected', async () => {
+    // The harness clock is 2026-11-28T12:00:00Z, so the latest accepted start is 2026-11-29T12:00:00Z.
+    await assert.rejects(
+      harness.time.addEntry({ customerId: 'fabrikam', type: 'support', minutes: 30, start: '2026-11-29T13:00:01+01:00', createdBy: 'Berater' }),
+      /start "2026-11-29T12:00:01.000Z": lies more than 24 hours after now \(2026-11-28T12:00:00.000Z\)/,
+    );
+    assert.deepEqual(await harness.time.listEntries('fabrikam', '2026-11'), []);
+  });
+
+  it('addEntry exactly a day ahead is stored', async () => {
+    const { entry } = await harness.time.addEntry({
+      customerId: 'fabrikam',
+      type: 'support',
+      minutes: 30,
+      start: '2026-11-29T13:00:00+01:00',
+      createdBy: 'Berater',
+    });
+
+    assert.equal(entry.start, '2026-11-29T12:00:00.000Z');
+  });
+
+  it('editEntry to a start more than a day ahead is rejected', async () => {
+    const { entry } = await harness.time.addEntry({
+      customerId: 'fabrikam',
+      type: 'support',
+      minutes: 50,
+      start: '2026-11-10T09:00:00+01:00',
+      createdBy: 'Berater',
+    });
+
+    await assert.rejects(
+      harness.time.editEntry(entry, { start: '2026-11-30T09:00:00+01:00' }, 'Berater'),
+      /start "2026-11-30T08:00:00.000Z": lies more than 24 hours after now/,
+    );
+    assert.equal((await harness.timeEntries.get(entry))?.start, '2026-11-10T08:00:00.000Z');
+  });
+
   it('addEntry for unknown customer is rejected', async () => {
     await assert.rejects(
       harness.time.addEntry({ customerId: 'nobody', type: 'support', minutes: 30, start: '2026-11-10T10:00:00+01:00', createdBy: 'Berater' }),
@@ -178,6 +215,9 @@ describe('TimeService time entries', () => {
   });
 
   it('editEntry into another month is rejected', async () => {
+    // A clock on 1 December, so both the November start and the December one lie before now.
+    harness = await createHoursHarness('timeservice', { now: () => new Date('2026-12-01T12:00:00Z') });
+    await harness.addCustomer('fabrikam', 'gold', '2026-10-01');
     const { entry } = await harness.time.addEntry({
       customerId: 'fabrikam',
       type: 'support',

@@ -100,6 +100,19 @@ describe('tab assets under /tab', () => {
     assert.equal(await rawGet(server.url, '/tab/%E0%A4%A'), 404);
   });
 
+  it('every /tab response limits framing to Teams and Microsoft 365', async () => {
+    const expected =
+      "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft " +
+      'https://*.microsoft365.com https://*.office.com';
+    for (const path of ['/tab/', '/tab/assets/index-AbC123.js', '/tab/absences/2026', '/tab/assets/index-Old999.js']) {
+      const response = await fetch(`${server.url}${path}`);
+      await response.arrayBuffer();
+      assert.equal(response.headers.get('content-security-policy'), expected, path);
+    }
+    const head = await fetch(`${server.url}/tab/`, { method: 'HEAD' });
+    assert.equal(head.headers.get('content-security-policy'), expected);
+  });
+
   it('HEAD sends headers without body', async () => {
     const response = await fetch(`${server.url}/tab/assets/index-AbC123.js`, { method: 'HEAD' });
     assert.equal(response.status, 200);
@@ -117,6 +130,7 @@ describe('tab assets without a build', () => {
       assert.equal(response.status, 503);
       assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
       assert.match(await response.text(), /npm run build:tab/);
+      assert.match(response.headers.get('content-security-policy') ?? '', /^frame-ancestors 'self' /);
     } finally {
       await server.stop();
       rmSync(empty, { recursive: true, force: true });

@@ -133,7 +133,10 @@ describe('booking list card', () => {
       lang: 'de',
       zone: ZONE,
       customerName: 'Fabrikam Logistik GmbH',
-      bookings: [booking(), booking({ kind: 'callback', transactionId: 'bot-cb', requestNumber: 'HD-2027-0003', periodKey: 'HD-2027-0003' })],
+      bookings: [
+        { ...booking(), started: false },
+        { ...booking({ kind: 'callback', transactionId: 'bot-cb', requestNumber: 'HD-2027-0003', periodKey: 'HD-2027-0003' }), started: false },
+      ],
     });
 
     assert.deepEqual(
@@ -144,6 +147,31 @@ describe('booking list card', () => {
       ],
     );
     assert.ok(textBlocksOf(card).some((text) => text.startsWith('Rückruf zu HD-2027-0003.')));
+  });
+
+  it('started booking has no buttons', () => {
+    const card = renderBookingListCard({
+      lang: 'de',
+      zone: ZONE,
+      customerName: 'Fabrikam Logistik GmbH',
+      bookings: [
+        { ...booking({ transactionId: 'bot-started' }), started: true },
+        { ...booking({ start: '2027-02-10T10:00:00+01:00', end: '2027-02-10T10:15:00+01:00' }), started: false },
+      ],
+    });
+
+    assert.deepEqual(
+      bodyButtons(card).map((button) => [button.title, (button.data as { bookingId: string }).bookingId]),
+      [
+        ['Verschieben', 'bot-0123456789abcdef'],
+        ['Absagen', 'bot-0123456789abcdef'],
+      ],
+    );
+    assert.deepEqual(textBlocksOf(card).slice(1, 4), [
+      'Check-in-Call · Mittwoch, 03.02.2027',
+      '10:00–10:15 Uhr · gebucht von Jana Becker',
+      'Dieser Termin hat schon begonnen und kann nicht mehr abgesagt oder verschoben werden.',
+    ]);
   });
 });
 

@@ -22,6 +22,7 @@ describe('card verbs', () => {
       overageApprove: 'overage.approve',
       overageDecline: 'overage.decline',
       overageRefresh: 'overage.refresh',
+      hoursShow: 'hours.show',
       bookingOffer: 'booking.offer',
       bookingPick: 'booking.pick',
       bookingConfirm: 'booking.confirm',

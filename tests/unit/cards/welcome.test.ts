@@ -83,7 +83,7 @@ describe('renderWelcomeCard', () => {
 
   it('offers Neue Anfrage with verb request.form', () => {
     const actions = actionsOf(render('gold', 'de'));
-    assert.equal(actions.length, 4);
+    assert.equal(actions.length, 5);
     assert.equal(actions[0]?.type, 'Action.Execute');
     assert.equal(actions[0]?.title, 'Neue Anfrage');
     assert.equal(actions[0]?.verb, 'request.form');
@@ -91,7 +91,7 @@ describe('renderWelcomeCard', () => {
   });
 
   it('offers Notfall with verb emergency.start', () => {
-    const emergency = actionsOf(render('gold', 'de'))[3];
+    const emergency = actionsOf(render('gold', 'de'))[4];
     assert.equal(emergency?.type, 'Action.Execute');
     assert.equal(emergency?.title, 'Notfall');
     assert.equal(emergency?.verb, 'emergency.start');
@@ -109,7 +109,16 @@ describe('renderWelcomeCard', () => {
 
   it('plan without bookable calls has no Termin buchen', () => {
     const verbs = actionsOf(render('starter', 'de')).map((action) => action.verb);
-    assert.deepEqual(verbs, ['request.form', 'booking.list', 'emergency.start']);
+    assert.deepEqual(verbs, ['request.form', 'booking.list', 'hours.show', 'emergency.start']);
+  });
+
+  it('offers Stunden with verb hours.show', () => {
+    const hours = actionsOf(render('gold', 'de'))[3];
+    assert.equal(hours?.type, 'Action.Execute');
+    assert.equal(hours?.title, 'Stunden');
+    assert.equal(hours?.verb, 'hours.show');
+    assert.deepEqual(hours?.data, {});
+    assert.equal(actionsOf(render('gold', 'en'))[3]?.title, 'Hours');
   });
 
   it('labels the button New request in English', () => {

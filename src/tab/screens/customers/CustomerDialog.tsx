@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useApi } from '../../api/apiContext.js';
@@ -20,6 +20,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   contacts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  planOption: { display: 'flex', flexDirection: 'column' },
+  planDetails: { color: tokens.colorNeutralForeground3 },
 });
 
 /**
@@ -82,6 +84,7 @@ export function CustomerDialog(props: {
   return (
     <FormDialog
       open
+      wide
       title={editing ? texts.editTitle(props.customer?.name ?? form.id) : texts.createTitle}
       submitLabel={editing ? messages.common.save : texts.create}
       onClose={props.onClose}
@@ -94,7 +97,7 @@ export function CustomerDialog(props: {
         <Field label={texts.fields.name} required validationMessage={errors.name}>
           <Input value={form.name} onChange={(_event, data) => change({ name: data.value }, ['name'])} />
         </Field>
-        <Field label={texts.fields.plan} required validationMessage={errors.planId}>
+        <Field label={texts.fields.plan} hint={plan?.details} required validationMessage={errors.planId}>
           <Dropdown
             value={plan?.name ?? ''}
             placeholder={texts.fields.choosePlan}
@@ -102,8 +105,11 @@ export function CustomerDialog(props: {
             onOptionSelect={(_event, data) => change({ planId: data.optionValue ?? '' }, ['planId'])}
           >
             {props.plans.map((option) => (
-              <Option key={option.id} value={option.id}>
-                {option.name}
+              <Option key={option.id} value={option.id} text={option.name}>
+                <span className={styles.planOption}>
+                  <span>{option.name}</span>
+                  <Caption1 className={styles.planDetails}>{option.details}</Caption1>
+                </span>
               </Option>
             ))}
           </Dropdown>

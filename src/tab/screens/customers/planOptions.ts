@@ -1,25 +1,27 @@
-import type { PlanId } from '../../../domain/catalog.js';
-import type { CustomerRecord } from '../../api/customers.js';
-import type { Language } from '../../i18n/index.js';
-
-// Keyed by each plan id of the catalog schema, so the compiler reports a plan id missing here.
-const PLAN_ORDER: Record<PlanId, number> = { bronze: 1, silver: 2, gold: 3, starter: 4, professional: 5, enterprise: 6 };
+import type { CatalogPlan } from '../../api/plans.js';
+import { formatMinutes } from '../../i18n/format.js';
+import type { Language, TabMessages } from '../../i18n/index.js';
+import { formatEuro } from '../statements/formatEuro.js';
 
 /** A plan the customer dialog offers. */
 export interface PlanOption {
   id: string;
+  /** Name of the plan in the tab's language. */
   name: string;
+  /** Monthly fee, included time and minimum term, e.g. "999,00 € pro Monat · 8 Std. inklusive · keine Mindestlaufzeit". */
+  details: string;
 }
 
-/**
- * Returns the plans in catalog order, named as the listed customers' plans are; a plan that no customer
- * has yet shows its id.
- * TODO: the API has no route for the service catalog, so the names of unused plans and any plan beyond
- * the catalog schema's ids are unknown to the tab.
- */
-export function planOptions(customers: readonly CustomerRecord[], language: Language): PlanOption[] {
-  const names = new Map(customers.map((customer) => [customer.planId, customer.planName[language]]));
-  return (Object.keys(PLAN_ORDER) as PlanId[])
-    .sort((a, b) => PLAN_ORDER[a] - PLAN_ORDER[b])
-    .map((id) => ({ id, name: names.get(id) ?? id }));
+/** Returns the catalog's plans in catalog order, named in the tab's language, with their contract facts. */
+export function planOptions(plans: readonly CatalogPlan[], language: Language, messages: TabMessages): PlanOption[] {
+  const texts = messages.customers.planDetails;
+  return plans.map((plan) => ({
+    id: plan.id,
+    name: plan.name[language],
+    details: [
+      texts.fee(formatEuro(plan.monthlyFeeCents, language)),
+      texts.included(formatMinutes(plan.includedMinutes, language)),
+      plan.minimumTermMonths === null ? texts.noMinimumTerm : texts.minimumTerm(plan.minimumTermMonths),
+    ].join(' · '),
+  }));
 }

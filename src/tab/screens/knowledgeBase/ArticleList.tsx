@@ -15,6 +15,7 @@ import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import type { Article } from '../../api/articles.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { useTimeZone } from '../../i18n/timeZone.js';
 
 const useStyles = makeStyles({
   tags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -36,6 +37,7 @@ export function ArticleList(props: {
   onDelete: (article: Article) => void;
 }) {
   const { language, messages } = useLanguage();
+  const zone = useTimeZone();
   const texts = messages.knowledgeBase;
   const styles = useStyles();
 
@@ -77,7 +79,7 @@ export function ArticleList(props: {
                 {texts.visibility[article.visibility]}
               </Badge>
             </TableCell>
-            <TableCell>{formatDateTime(article.updatedAt, language)}</TableCell>
+            <TableCell>{formatDateTime(article.updatedAt, language, zone)}</TableCell>
             <TableCell>
               <div className={styles.actions}>
                 <Button size="small" icon={<EditRegular />} aria-label={texts.editLabel(article.title)} onClick={() => props.onEdit(article)}>

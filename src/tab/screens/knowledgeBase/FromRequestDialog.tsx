@@ -22,13 +22,22 @@ export function FromRequestDialog(props: {
   const texts = messages.knowledgeBase.fromRequest;
   const [customerId, setCustomerId] = useState<string>();
   const [number, setNumber] = useState<string>();
+  const [errors, setErrors] = useState<{ customer?: string; request?: string }>({});
   const requests = useLoaded(
     useCallback(() => (customerId === undefined ? undefined : listFinishedRequests(api, customerId)), [api, customerId]),
   );
 
   const submit = async () => {
-    if (customerId === undefined) return texts.missingCustomer;
-    if (number === undefined) return texts.missingRequest;
+    if (customerId === undefined) {
+      setErrors({ customer: texts.missingCustomer });
+      return messages.common.fixFields;
+    }
+    if (number === undefined) {
+      // The request field shows only once the customer's finished requests are loaded and there are some.
+      if (requests.data === undefined || requests.data.length === 0) return texts.missingRequest;
+      setErrors({ request: texts.missingRequest });
+      return messages.common.fixFields;
+    }
     try {
       props.onCreated(await createArticleFromRequest(api, customerId, number), number);
     } catch (error) {
@@ -45,13 +54,14 @@ export function FromRequestDialog(props: {
   return (
     <FormDialog open title={texts.title} submitLabel={texts.submit} onClose={props.onClose} onSubmit={submit}>
       <Text>{texts.intro}</Text>
-      <Field label={texts.customer} required>
+      <Field label={texts.customer} required validationMessage={errors.customer}>
         <Dropdown
           value={customer?.name ?? ''}
           selectedOptions={customerId === undefined ? [] : [customerId]}
           onOptionSelect={(_event, data) => {
             setCustomerId(data.optionValue);
             setNumber(undefined);
+            setErrors({});
           }}
         >
           {props.customers.map((candidate) => (
@@ -64,11 +74,14 @@ export function FromRequestDialog(props: {
       {customerId !== undefined && requests.loading && <Spinner size="tiny" label={messages.common.loading} />}
       {requests.data !== undefined && requests.data.length === 0 && <Text>{texts.noRequests}</Text>}
       {requests.data !== undefined && requests.data.length > 0 && (
-        <Field label={texts.request} required>
+        <Field label={texts.request} required validationMessage={errors.request}>
           <Dropdown
             value={request === undefined ? '' : requestText(request)}
             selectedOptions={number === undefined ? [] : [number]}
-            onOptionSelect={(_event, data) => setNumber(data.optionValue)}
+            onOptionSelect={(_event, data) => {
+              setNumber(data.optionValue);
+              setErrors({});
+            }}
           >
             {requests.data.map((item) => (
               <Option key={item.number} value={item.number} text={requestText(item)}>

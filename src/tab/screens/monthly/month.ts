@@ -1,12 +1,12 @@
-import { berlinWallTime } from '../../i18n/format.js';
+import { wallTime } from '../../i18n/format.js';
 import type { Language } from '../../i18n/index.js';
 
 /** A calendar month "yyyy-MM", the form of the API's `month` parameter and of `<input type="month">`. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Returns the Berlin calendar month of an instant as "yyyy-MM". */
-export function monthOf(instant: Date): string {
-  return berlinWallTime(instant).date.slice(0, 7);
+/** Returns the calendar month of an instant in `zone` as "yyyy-MM". */
+export function monthOf(instant: Date, zone: string): string {
+  return wallTime(instant, zone).date.slice(0, 7);
 }
 
 /** Formats a month "yyyy-MM" as its name and year: "Dezember 2026" / "December 2026". */

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { CustomerSummary } from '../../api/types.js';
+import { useTimeZone } from '../../i18n/timeZone.js';
 import { monthOf } from './month.js';
 
 /**
- * Holds the customer and month of a monthly view: the current Berlin month, and the first listed customer
+ * Holds the customer and month of a monthly view: the current month in the business time zone, and the first listed customer
  * once the list arrives unless `startWithoutCustomer` keeps the choice empty (for "all customers").
  */
 export function useCustomerMonth(customers: readonly CustomerSummary[] | undefined, startWithoutCustomer = false) {
+  const zone = useTimeZone();
   const [customerId, setCustomerId] = useState<string>();
-  const [month, setMonth] = useState(() => monthOf(new Date()));
+  const [month, setMonth] = useState(() => monthOf(new Date(), zone));
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {

@@ -22,10 +22,14 @@ export function ChangeStateDialog(props: {
   const choices = props.resolveOnly ? (['resolved'] as const) : nextStates(props.request.state);
   const [state, setState] = useState<RequestState | undefined>(choices[0]);
   const [solution, setSolution] = useState('');
+  const [solutionError, setSolutionError] = useState<string>();
 
   const submit = async () => {
     if (state === undefined) return messages.changeState.noTransitions;
-    if (state === 'resolved' && solution.trim() === '') return messages.resolve.missingSolution;
+    if (state === 'resolved' && solution.trim() === '') {
+      setSolutionError(messages.resolve.missingSolution);
+      return messages.common.fixFields;
+    }
     await changeState(api, props.request, state, state === 'resolved' ? solution.trim() : undefined);
     props.onDone(messages.queue.stateChanged(props.request.number, messages.states[state]));
   };
@@ -49,8 +53,16 @@ export function ChangeStateDialog(props: {
           </Field>
         ))}
       {state === 'resolved' && (
-        <Field label={messages.resolve.solution} hint={messages.resolve.solutionHint} required>
-          <Textarea value={solution} rows={5} maxLength={4000} onChange={(_event, data) => setSolution(data.value)} />
+        <Field label={messages.resolve.solution} hint={messages.resolve.solutionHint} required validationMessage={solutionError}>
+          <Textarea
+            value={solution}
+            rows={5}
+            maxLength={4000}
+            onChange={(_event, data) => {
+              setSolution(data.value);
+              setSolutionError(undefined);
+            }}
+          />
         </Field>
       )}
     </FormDialog>

@@ -19,10 +19,15 @@ export function LogTimeDialog(props: { request: RequestKey; emergency: boolean; 
   const [minutes, setMinutes] = useState('15');
   const [type, setType] = useState<TimeType>(props.emergency ? 'emergency' : 'support');
   const [note, setNote] = useState('');
+  const [minutesError, setMinutesError] = useState<string>();
 
   const submit = async () => {
     const value = Number(minutes);
-    if (!Number.isInteger(value) || value < 1 || value > MAX_ENTRY_MINUTES) return messages.logTime.invalidMinutes;
+    // An empty field is Number('') = 0, so it fails the range check too.
+    if (!Number.isInteger(value) || value < 1 || value > MAX_ENTRY_MINUTES) {
+      setMinutesError(messages.logTime.invalidMinutes);
+      return messages.common.fixFields;
+    }
     await logTime(api, props.request, value, type, note.trim());
     props.onDone(messages.queue.timeLogged(props.request.number, formatMinutes(value, language)));
   };
@@ -35,8 +40,18 @@ export function LogTimeDialog(props: { request: RequestKey; emergency: boolean; 
       onClose={props.onClose}
       onSubmit={submit}
     >
-      <Field label={messages.logTime.minutes} hint={messages.logTime.minutesHint} required>
-        <Input type="number" min={1} max={MAX_ENTRY_MINUTES} step={1} value={minutes} onChange={(_event, data) => setMinutes(data.value)} />
+      <Field label={messages.logTime.minutes} hint={messages.logTime.minutesHint} required validationMessage={minutesError}>
+        <Input
+          type="number"
+          min={1}
+          max={MAX_ENTRY_MINUTES}
+          step={1}
+          value={minutes}
+          onChange={(_event, data) => {
+            setMinutes(data.value);
+            setMinutesError(undefined);
+          }}
+        />
       </Field>
       <Field label={messages.logTime.type}>
         <Dropdown

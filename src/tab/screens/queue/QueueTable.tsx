@@ -21,6 +21,7 @@ import { canTransition } from '../../../domain/lifecycle.js';
 import type { QueueItem } from '../../api/types.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { useTimeZone } from '../../i18n/timeZone.js';
 import { liveSlaStatus } from './liveSlaStatus.js';
 import { SlaCountdown } from './SlaCountdown.js';
 
@@ -47,6 +48,7 @@ export function QueueTable(props: {
   onAction: (action: QueueAction, item: QueueItem) => void;
 }) {
   const { language, messages } = useLanguage();
+  const zone = useTimeZone();
   const styles = useStyles();
   const columns = messages.queue.columns;
 
@@ -89,7 +91,7 @@ export function QueueTable(props: {
               </TableCell>
               <TableCell>{messages.states[item.state]}</TableCell>
               <TableCell>{messages.channels[item.channel]}</TableCell>
-              <TableCell>{formatDateTime(item.deadline, language)}</TableCell>
+              <TableCell>{formatDateTime(item.deadline, language, zone)}</TableCell>
               <TableCell>
                 <SlaCountdown item={item} now={props.now} />
               </TableCell>

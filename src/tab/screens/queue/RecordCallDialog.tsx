@@ -5,10 +5,14 @@ import { useApi } from '../../api/apiContext.js';
 import { recordCall } from '../../api/requests.js';
 import type { CallChannel, CustomerSummary, Urgency } from '../../api/types.js';
 import { FormDialog } from '../../components/FormDialog.js';
-import { berlinWallTime, berlinWallTimeToInstant, formatDateTime, DISPLAY_ZONE } from '../../i18n/format.js';
+import { formatDateTime, wallTime, wallTimeToInstant } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { useTimeZone } from '../../i18n/timeZone.js';
 
 const CALL_CHANNELS: readonly CallChannel[] = ['phone', 'whatsapp', 'emergency-line'];
+
+/** Fields of the dialog that its own check can mark. */
+type CallField = 'customer' | 'dateTime' | 'contactName' | 'description' | 'callbackPhone';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
@@ -16,7 +20,7 @@ const useStyles = makeStyles({
 
 /**
  * "Anruf erfassen": opens a request for a call that came by phone, WhatsApp or the emergency line. The
- * date and time of the call are Berlin wall time and default to now; the deadline counts from the call.
+ * date and time of the call are wall time in the business time zone and default to now; the deadline counts from the call.
  */
 export function RecordCallDialog(props: {
   customers: readonly CustomerSummary[];
@@ -27,7 +31,8 @@ export function RecordCallDialog(props: {
   const { language, messages } = useLanguage();
   const styles = useStyles();
   const texts = messages.recordCall;
-  const [initial] = useState(() => berlinWallTime(new Date()));
+  const zone = useTimeZone();
+  const [initial] = useState(() => wallTime(new Date(), zone));
   const [customerId, setCustomerId] = useState<string>();
   const [channel, setChannel] = useState<CallChannel>('phone');
   const [date, setDate] = useState(initial.date);
@@ -36,14 +41,24 @@ export function RecordCallDialog(props: {
   const [description, setDescription] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [callbackPhone, setCallbackPhone] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<CallField, string>>>({});
+
+  /** Applies a change and drops the error of the changed field. */
+  const change = <Value,>(field: CallField, set: (value: Value) => void, value: Value) => {
+    set(value);
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
 
   const submit = async () => {
-    if (customerId === undefined) return texts.missingCustomer;
-    const calledAt = berlinWallTimeToInstant(date, time);
-    if (calledAt === undefined) return texts.invalidTime;
-    if (contactName.trim() === '') return texts.missingContact;
-    if (description.trim() === '') return texts.missingDescription;
-    if (callbackPhone.trim() === '') return texts.missingCallbackPhone;
+    const calledAt = wallTimeToInstant(date, time, zone);
+    const problems: Partial<Record<CallField, string>> = {};
+    if (customerId === undefined) problems.customer = texts.missingCustomer;
+    if (calledAt === undefined) problems.dateTime = texts.invalidTime;
+    if (contactName.trim() === '') problems.contactName = texts.missingContact;
+    if (description.trim() === '') problems.description = texts.missingDescription;
+    if (callbackPhone.trim() === '') problems.callbackPhone = texts.missingCallbackPhone;
+    setErrors(problems);
+    if (customerId === undefined || calledAt === undefined || Object.keys(problems).length > 0) return messages.common.fixFields;
 
     const created = await recordCall(api, {
       customerId,
@@ -54,7 +69,7 @@ export function RecordCallDialog(props: {
       urgency,
       callbackPhone: callbackPhone.trim(),
     });
-    props.onDone(texts.created(created.number, formatDateTime(created.deadline, language)));
+    props.onDone(texts.created(created.number, formatDateTime(created.deadline, language, zone)));
   };
 
   const customer = props.customers.find((candidate) => candidate.id === customerId);
@@ -62,11 +77,11 @@ export function RecordCallDialog(props: {
   return (
     <FormDialog open title={texts.title} submitLabel={texts.submit} onClose={props.onClose} onSubmit={submit}>
       <span>{texts.intro}</span>
-      <Field label={texts.customer} required>
+      <Field label={texts.customer} required validationMessage={errors.customer}>
         <Dropdown
           value={customer?.name ?? ''}
           selectedOptions={customerId === undefined ? [] : [customerId]}
-          onOptionSelect={(_event, data) => setCustomerId(data.optionValue)}
+          onOptionSelect={(_event, data) => change('customer', setCustomerId, data.optionValue)}
         >
           {props.customers.map((candidate) => (
             <Option key={candidate.id} value={candidate.id}>
@@ -83,18 +98,23 @@ export function RecordCallDialog(props: {
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label={texts.date} hint={DISPLAY_ZONE} required>
-          <Input type="date" value={date} onChange={(_event, data) => setDate(data.value)} />
+        <Field label={texts.date} hint={zone} required validationMessage={errors.dateTime}>
+          <Input type="date" value={date} onChange={(_event, data) => change('dateTime', setDate, data.value)} />
         </Field>
-        <Field label={texts.time} required>
-          <Input type="time" value={time} onChange={(_event, data) => setTime(data.value)} />
+        <Field label={texts.time} required validationState={errors.dateTime === undefined ? 'none' : 'error'}>
+          <Input type="time" value={time} onChange={(_event, data) => change('dateTime', setTime, data.value)} />
         </Field>
       </div>
-      <Field label={texts.contactName} required>
-        <Input value={contactName} maxLength={200} onChange={(_event, data) => setContactName(data.value)} />
+      <Field label={texts.contactName} required validationMessage={errors.contactName}>
+        <Input value={contactName} maxLength={200} onChange={(_event, data) => change('contactName', setContactName, data.value)} />
       </Field>
-      <Field label={texts.description} required>
-        <Textarea value={description} rows={4} maxLength={2000} onChange={(_event, data) => setDescription(data.value)} />
+      <Field label={texts.description} required validationMessage={errors.description}>
+        <Textarea
+          value={description}
+          rows={4}
+          maxLength={2000}
+          onChange={(_event, data) => change('description', setDescription, data.value)}
+        />
       </Field>
       <Field label={texts.urgency}>
         <RadioGroup layout="horizontal" value={urgency} onChange={(_event, data) => setUrgency(data.value as Urgency)}>
@@ -103,8 +123,13 @@ export function RecordCallDialog(props: {
           ))}
         </RadioGroup>
       </Field>
-      <Field label={texts.callbackPhone} required>
-        <Input type="tel" value={callbackPhone} maxLength={40} onChange={(_event, data) => setCallbackPhone(data.value)} />
+      <Field label={texts.callbackPhone} required validationMessage={errors.callbackPhone}>
+        <Input
+          type="tel"
+          value={callbackPhone}
+          maxLength={40}
+          onChange={(_event, data) => change('callbackPhone', setCallbackPhone, data.value)}
+        />
       </Field>
     </FormDialog>
   );

@@ -21,6 +21,7 @@ import type { BookingKind, RequestDetail } from '../../api/types.js';
 import { StatusMessage, useStatus } from '../../components/StatusMessage.js';
 import { formatDateTime, formatMinutes } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { useTimeZone } from '../../i18n/timeZone.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -62,6 +63,7 @@ function Section(props: { title: string; empty: string; entries: readonly ReactN
 export function RequestDetailDrawer(props: { request: RequestKey; onClose: () => void; onChanged: () => void }) {
   const api = useApi();
   const { language, messages } = useLanguage();
+  const zone = useTimeZone();
   const styles = useStyles();
   const texts = messages.detail;
   const [detail, setDetail] = useState<RequestDetail>();
@@ -93,7 +95,7 @@ export function RequestDetailDrawer(props: { request: RequestKey; onClose: () =>
     }
   };
 
-  const time = (iso: string | undefined) => (iso === undefined ? messages.common.none : formatDateTime(iso, language));
+  const time = (iso: string | undefined) => (iso === undefined ? messages.common.none : formatDateTime(iso, language, zone));
 
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_event, data) => (data.open ? undefined : props.onClose())}>

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { consultant, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { CLIENT_ID, EntraStandIn, callApi } from './tokenFixture.js';
+
+/** Monday 2026-12-07, 09:00 in Berlin. */
+const NOW = '2026-12-07T09:00:00+01:00';
+
+const catalogPath = fileURLToPath(new URL('../../../config/plans.json', import.meta.url));
+
+describe('tab API plans and consultant', () => {
+  const entra = new EntraStandIn();
+  let harness: DeskHarness;
+
+  before(async () => {
+    await entra.start();
+    harness = await startDeskHarness(NOW, { TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_JWKS_URL: entra.jwksUrl });
+  });
+
+  after(async () => {
+    await harness?.stop();
+    await entra.stop();
+  });
+
+  async function get(path: string) {
+    const token = await entra.sign({ issuedAt: harness.clock.now() });
+    return callApi(harness.desk.url, 'GET', path, { token });
+  }
+
+  it('plans lists the six catalog plans in order', async () => {
+    const { status, body } = await get('/plans');
+
+    assert.equal(status, 200);
+    assert.deepEqual(
+      body.items.map((plan: { id: string }) => plan.id),
+      ['bronze', 'silver', 'gold', 'starter', 'professional', 'enterprise'],
+    );
+    assert.equal(body.nextCursor, undefined);
+  });
+
+  it('plans carry names, channels, minutes, fee and term', async () => {
+    const { body } = await get('/plans');
+    const byId = new Map(body.items.map((plan: { id: string }) => [plan.id, plan]));
+
+    assert.deepEqual(byId.get('gold'), {
+      id: 'gold',
+      name: { de: 'Gold Hotline', en: 'Gold Hotline' },
+      channels: ['phone', 'whatsapp', 'teams'],
+      includedMinutes: 480,
+      monthlyFeeCents: 99900,
+      minimumTermMonths: null,
+    });
+    assert.deepEqual(byId.get('enterprise'), {
+      id: 'enterprise',
+      name: { de: 'Enterprise Partner', en: 'Enterprise Partner' },
+      channels: ['priority-phone', 'teams'],
+      includedMinutes: 3000,
+      monthlyFeeCents: 599900,
+      minimumTermMonths: 12,
+    });
+  });
+
+  it('plans without a token is 401', async () => {
+    const { status, body } = await callApi(harness.desk.url, 'GET', '/plans');
+
+    assert.equal(status, 401);
+    assert.equal(body.code, 'tokenMissing');
+  });
+
+  it('me returns the default time zone', async () => {
+    const { status, body } = await get('/me');
+
+    assert.equal(status, 200);
+    assert.deepEqual(body, { name: consultant.name, tenantId: consultant.tenantId, language: 'de', timeZone: 'Europe/Berlin' });
+  });
+});
+
+describe('tab API with another zone and catalog', () => {
+  const entra = new EntraStandIn();
+  let harness: DeskHarness;
+  let folder: string;
+
+  before(async () => {
+    await entra.start();
+    // A catalog whose Gold plan has another name and fee shows that the route reads the loaded file.
+    folder = mkdtempSync(join(tmpdir(), 'plans-route-'));
+    const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
+    const gold = catalog.plans.find((plan: { id: string }) => plan.id === 'gold');
+    gold.name = { de: 'Gold Rückruf', en: 'Gold Callback' };
+    gold.monthlyFeeCents = 104900;
+    writeFileSync(join(folder, 'plans.json'), JSON.stringify(catalog));
+
+    harness = await startDeskHarness(NOW, {
+      TAB_SSO_CLIENT_ID: CLIENT_ID,
+      TAB_JWKS_URL: entra.jwksUrl,
+      DESK_TIME_ZONE: 'Europe/London',
+      DESK_CATALOG_PATH: join(folder, 'plans.json'),
+    });
+  });
+
+  after(async () => {
+    await harness?.stop();
+    await entra.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function get(path: string) {
+    const token = await entra.sign({ issuedAt: harness.clock.now() });
+    return callApi(harness.desk.url, 'GET', path, { token });
+  }
+
+  it('me returns DESK_TIME_ZONE', async () => {
+    const { status, body } = await get('/me');
+
+    assert.equal(status, 200);
+    assert.equal(body.timeZone, 'Europe/London');
+  });
+
+  it('plans follow the configured catalog file', async () => {
+    const { body } = await get('/plans');
+    const gold = body.items.find((plan: { id: string }) => plan.id === 'gold');
+
+    assert.deepEqual(gold.name, { de: 'Gold Rückruf', en: 'Gold Callback' });
+    assert.equal(gold.monthlyFeeCents, 104900);
+  });
+});
