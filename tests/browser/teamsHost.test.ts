@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sharedBrowser } from './support/browserHooks.js';
+import { newLoopbackContext } from './support/browserHooks.js';
 import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
 import { teamsHostPage } from './support/teamsHostPage.js';
 
@@ -22,7 +22,7 @@ describe('tab inside a Teams host', () => {
   }
 
   it('takes locale, theme and token from Teams', async () => {
-    const context = await sharedBrowser().newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await newLoopbackContext({ viewport: { width: 1400, height: 900 } });
     try {
       const page = await context.newPage();
       const hostUrl = `${harness.desk.desk.url}/teams-host.html`;
@@ -59,7 +59,7 @@ describe('tab inside a Teams host', () => {
   });
 
   it('rejected token shows what to do', async () => {
-    const context = await sharedBrowser().newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await newLoopbackContext({ viewport: { width: 1400, height: 900 } });
     try {
       const page = await context.newPage();
       const hostUrl = `${harness.desk.desk.url}/teams-host.html`;

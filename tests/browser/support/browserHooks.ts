@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 /** Debian's Chromium package; `.ci/run` installs it when missing. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -68,3 +68,18 @@ export const mochaHooks = {
     await running?.close();
   },
 };
+
+/** Returns whether a URL points at this machine, the only host the browser tests may reach. */
+function isLoopbackUrl(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:';
+}
+
+/**
+ * Opens a browser context on the shared Chromium that aborts every request beyond loopback. teams-js, for
+ * example, fetches its list of valid host domains from a Microsoft CDN during `app.initialize()`.
+ */
+export async function newLoopbackContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await sharedBrowser().newContext(options);
+  await context.route((url) => !isLoopbackUrl(url), (route) => route.abort('blockedbyclient'));
+  return context;
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { sharedBrowser } from './browserHooks.js';
+import { newLoopbackContext } from './browserHooks.js';
 
 /** Folder of the screenshots, git-ignored; CI keeps it as a test artifact. */
 export const SCREENSHOT_FOLDER = fileURLToPath(new URL('../../../test-artifacts/browser/', import.meta.url));
@@ -39,7 +39,7 @@ export async function startTabHarness(startAt: string, env: Record<string, strin
   return {
     desk,
     async openTab(options = {}) {
-      const context = await sharedBrowser().newContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
+      const context = await newLoopbackContext({ viewport: { width: 1400, height: 900 }, locale: 'de-DE' });
       contexts.push(context);
       const page = await context.newPage();
       await page.clock.install({ time: desk.clock.now() });
