@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLanguage } from '../i18n/index.js';
 import { describeError } from './describeError.js';
 
@@ -41,6 +41,22 @@ export function FormDialog(props: {
   const styles = useStyles();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  // The dialogs open from controlled state, not from a DialogTrigger, so Fluent does not know the opener.
+  // Remember the focused element while rendering the opened dialog, before the dialog moves focus inside.
+  const opener = useRef<HTMLElement | null>(null);
+  if (props.open && opener.current === null && document.activeElement instanceof HTMLElement) {
+    opener.current = document.activeElement;
+  }
+  // Give focus back when the dialog closes, also when its screen unmounts it instead of setting `open`.
+  useEffect(() => {
+    if (!props.open) return undefined;
+    return () => {
+      const target = opener.current;
+      opener.current = null;
+      if (target?.isConnected) target.focus();
+    };
+  }, [props.open]);
 
   const close = () => {
     setProblem(undefined);
