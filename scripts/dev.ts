@@ -7,8 +7,10 @@
  * the others are stopped and the script exits with code 1, naming the service.
  *
  * Azurite and the app listen on 127.0.0.1 only (HOST in env/.env.local). The Playground 0.2.28
- * has no host option and listens on all interfaces on port 56150; telemetry is off in Azurite
- * and the Playground.
+ * has no host option and listens on all interfaces; telemetry is off in Azurite and the Playground.
+ * Ports: PORT (app, default 3978), DESK_AZURITE_PORT (Azurite's table service, default 10002) and
+ * PLAYGROUND_PORT (default 56150), read from the env files or the shell. When the storage connection
+ * string addresses this machine, the app gets it with DESK_AZURITE_PORT as its TableEndpoint port.
  *
  * Usage: npm start [-- --env NAME]   (NAME defaults to "local": env/.env.local + .user)
  *
@@ -22,16 +24,20 @@ import { fileURLToPath } from 'node:url';
 import { build as buildWithVite } from 'vite';
 import { loadDevEnvironment } from './devEnvironment.js';
 import { httpCheck, isPortInUse, portCheck, waitUntilReady, type ReadinessCheck } from './devProbes.js';
+import {
+  DEFAULT_APP_PORT,
+  DEFAULT_AZURITE_TABLE_PORT,
+  DEFAULT_PLAYGROUND_PORT,
+  parsePortVariable,
+  useLocalTablePort,
+} from './devPorts.js';
 import { ChildService, describeExit, makePrefixes } from './devServices.js';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const AZURITE_HOST = '127.0.0.1';
-const AZURITE_TABLE_PORT = 10002;
 /** Git-ignored folder for Azurite's table data, so demo data survives restarts. */
 const AZURITE_FOLDER = join(repositoryRoot, '.azurite');
-const DEFAULT_APP_PORT = 3978;
-const PLAYGROUND_PORT = 56150;
 
 // Start-up limits. The app's limit covers tsx compiling the TypeScript sources on a slow machine.
 const AZURITE_READY_TIMEOUT_MS = 30_000;
@@ -45,6 +51,13 @@ const PLAYGROUND_BOT_NAME = 'Hotline Desk';
 
 interface Options {
   environmentName: string;
+}
+
+/** Ports of the three services. */
+interface DevPorts {
+  app: number;
+  azurite: number;
+  playground: number;
 }
 
 /** A port that one service needs, with the advice printed when it is taken. */
@@ -91,14 +104,13 @@ function parseArguments(args: string[]): Options | 'help' {
   return { environmentName };
 }
 
-/** @throws Error when PORT is not a TCP port number. */
-function parseAppPort(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_APP_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`PORT must be a TCP port number (1-65535), got "${value}".`);
-  }
-  return port;
+/** @throws Error naming PORT, DESK_AZURITE_PORT or PLAYGROUND_PORT when it is not a TCP port number. */
+function parsePorts(variables: NodeJS.ProcessEnv): DevPorts {
+  return {
+    app: parsePortVariable('PORT', variables.PORT, DEFAULT_APP_PORT),
+    azurite: parsePortVariable('DESK_AZURITE_PORT', variables.DESK_AZURITE_PORT, DEFAULT_AZURITE_TABLE_PORT),
+    playground: parsePortVariable('PLAYGROUND_PORT', variables.PLAYGROUND_PORT, DEFAULT_PLAYGROUND_PORT),
+  };
 }
 
 /** @throws Error listing every port that is taken, with what to do about each. */
@@ -117,7 +129,7 @@ async function ensurePortsFree(ports: RequiredPort[]): Promise<void> {
 
 /** Defines the three services. Only the app gets the variables from the env files. */
 function defineServices(
-  appPort: number,
+  ports: DevPorts,
   appVariables: NodeJS.ProcessEnv,
 ): Record<'azurite' | 'app' | 'playground', ChildService> {
   const bin = (name: string): string => join(repositoryRoot, 'node_modules', '.bin', name);
@@ -129,7 +141,7 @@ function defineServices(
       '--location', AZURITE_FOLDER,
       '--disableTelemetry',
       '--tableHost', AZURITE_HOST,
-      '--tablePort', String(AZURITE_TABLE_PORT),
+      '--tablePort', String(ports.azurite),
       '--skipApiVersionCheck',
       '--loose',
     ],
@@ -157,9 +169,9 @@ function defineServices(
     command: bin('agentsplayground'),
     args: [
       'start',
-      '--app-endpoint', `http://127.0.0.1:${appPort}/api/messages`,
+      '--app-endpoint', `http://127.0.0.1:${ports.app}/api/messages`,
       '--channel-id', 'msteams',
-      '--port', String(PLAYGROUND_PORT),
+      '--port', String(ports.playground),
       '--disable-telemetry',
     ],
     cwd: repositoryRoot,
@@ -174,9 +186,10 @@ function defineServices(
 }
 
 /** Prints where to open the Playground and how to reach the customer and consultant chats. */
-function printWelcome(appPort: number, consultantChatId: string | undefined): void {
+function printWelcome(ports: DevPorts, consultantChatId: string | undefined): void {
+  const appPort = ports.app;
   log('Hotline Desk is running.');
-  log(`  Open http://localhost:${PLAYGROUND_PORT} in a browser: the Microsoft 365 Agents Playground.`);
+  log(`  Open http://localhost:${ports.playground} in a browser: the Microsoft 365 Agents Playground.`);
   log(`  Customer view: the personal chat, where you are ${PLAYGROUND_CUSTOMER}.`);
   if (consultantChatId) {
     log(
@@ -193,7 +206,7 @@ function printWelcome(appPort: number, consultantChatId: string | undefined): vo
   }
   log(`  Bot endpoint: http://localhost:${appPort}/api/messages, health: http://localhost:${appPort}/healthz`);
   log(`  Consultant's tab: http://127.0.0.1:${appPort}/tab/ (sign in with the development button when TAB_DEV_SIGN_IN=true)`);
-  log(`  Table storage: Azurite on ${AZURITE_HOST}:${AZURITE_TABLE_PORT}, data in .azurite/`);
+  log(`  Table storage: Azurite on ${AZURITE_HOST}:${ports.azurite}, data in .azurite/`);
   log('Press Ctrl+C to stop.');
 }
 
@@ -219,13 +232,18 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Read the app's settings first: PORT decides which port must be free.
+  // Read the app's settings first: PORT, DESK_AZURITE_PORT and PLAYGROUND_PORT decide which ports must be free.
   const environment = loadDevEnvironment(repositoryRoot, parsed.environmentName);
   log(`Loaded ${environment.filesRead.join(' and ')}.`);
   if (environment.shellOverrides.length > 0) {
     log(`Shell variables replace the file values of: ${environment.shellOverrides.join(', ')}.`);
   }
-  const appPort = parseAppPort(environment.variables.PORT);
+  const ports = parsePorts(environment.variables);
+  const storage = useLocalTablePort(environment.variables.AZURE_STORAGE_CONNECTION_STRING ?? '', ports.azurite);
+  if (storage.changed) {
+    environment.variables.AZURE_STORAGE_CONNECTION_STRING = storage.connectionString;
+    log(`The app's AZURE_STORAGE_CONNECTION_STRING now addresses Azurite on port ${ports.azurite} (DESK_AZURITE_PORT).`);
+  }
   if (environment.variables.BOT_ID) {
     logError(
       'Warning: BOT_ID is set, so the app requires Bot Framework tokens, and the offline Playground sends none. ' +
@@ -238,19 +256,19 @@ async function main(): Promise<void> {
   // to a random free port, and the app or Azurite would die with EADDRINUSE.
   await ensurePortsFree([
     {
-      port: AZURITE_TABLE_PORT,
+      port: ports.azurite,
       owner: 'Azurite table service',
-      advice: 'Stop the other Azurite or the earlier "npm start" that still runs.',
+      advice: `Stop the other Azurite or the earlier "npm start" that still runs, or set DESK_AZURITE_PORT to a free port in env/.env.${parsed.environmentName}.user.`,
     },
     {
-      port: appPort,
+      port: ports.app,
       owner: 'app',
       advice: `Stop the process that holds it, or set PORT to a free port in env/.env.${parsed.environmentName}.user.`,
     },
     {
-      port: PLAYGROUND_PORT,
+      port: ports.playground,
       owner: 'Agents Playground',
-      advice: 'Stop the other Playground or the earlier "npm start" that still runs.',
+      advice: `Stop the other Playground or the earlier "npm start" that still runs, or set PLAYGROUND_PORT to a free port in env/.env.${parsed.environmentName}.user.`,
     },
   ]);
 
@@ -258,17 +276,17 @@ async function main(): Promise<void> {
   await buildTab();
 
   mkdirSync(AZURITE_FOLDER, { recursive: true });
-  const { azurite, app, playground } = defineServices(appPort, environment.variables);
+  const { azurite, app, playground } = defineServices(ports, environment.variables);
 
   const stack = new LocalStack([azurite, app, playground], [app, playground, azurite]);
   stack.installSignalHandlers();
 
-  await stack.startAndWait(azurite, portCheck(AZURITE_HOST, AZURITE_TABLE_PORT), AZURITE_READY_TIMEOUT_MS);
-  await stack.startAndWait(app, httpCheck(`http://127.0.0.1:${appPort}/healthz`), APP_READY_TIMEOUT_MS);
-  await stack.startAndWait(playground, httpCheck(`http://127.0.0.1:${PLAYGROUND_PORT}/`), PLAYGROUND_READY_TIMEOUT_MS);
+  await stack.startAndWait(azurite, portCheck(AZURITE_HOST, ports.azurite), AZURITE_READY_TIMEOUT_MS);
+  await stack.startAndWait(app, httpCheck(`http://127.0.0.1:${ports.app}/healthz`), APP_READY_TIMEOUT_MS);
+  await stack.startAndWait(playground, httpCheck(`http://127.0.0.1:${ports.playground}/`), PLAYGROUND_READY_TIMEOUT_MS);
   if (stack.stopping) return;
 
-  printWelcome(appPort, environment.variables.DEV_CONSULTANT_CONVERSATION_ID);
+  printWelcome(ports, environment.variables.DEV_CONSULTANT_CONVERSATION_ID);
 }
 
 /** The started services, their stop order and the one shutdown that ends the script. */

@@ -264,7 +264,7 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
       }),
       requestActions: new RequestActions({ requests: requestService, time: timeService, clock, listener: requestCards }),
       calls: new CallLogService(customers, requestService, clock),
-      customers: new CustomerService(customers, catalog),
+      customers: new CustomerService(customers, catalog, config.consultant.tenantId),
       time: timeService,
       absences,
       statements,

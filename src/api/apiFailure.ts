@@ -1,4 +1,5 @@
 import type restify from 'restify';
+import { FIELD_ISSUE_CODES } from '../domain/fieldIssue.js';
 import { z } from './openApiZod.js';
 
 /** HTTP statuses of the tab API's error responses. */
@@ -52,13 +53,24 @@ export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 /** Every error code, for the response schema. */
 export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]];
 
-/** A field that failed validation: its location (`body.minutes`, `query.limit`) and what is wrong with it. */
+/**
+ * A field that failed validation: its location (`body.minutes`, `query.limit`), a stable code of what is
+ * wrong with it and an English message. Clients show their own text for `code` and `params`.
+ */
 export const ApiFieldIssueSchema = z
   .object({
     field: z.string().openapi({ example: 'body.minutes' }),
+    code: z.enum(FIELD_ISSUE_CODES).openapi({ example: 'outOfRange' }),
+    params: z
+      .record(z.union([z.string(), z.number()]))
+      .optional()
+      .openapi({ description: 'Values of the code\'s text, such as `minimum` and `maximum` of `outOfRange`', example: { minimum: 1 } }),
     message: z.string().openapi({ example: 'Number must be greater than 0' }),
   })
   .openapi('ApiFieldIssue');
+
+/** A field that failed validation. */
+export type ApiFieldIssue = z.infer<typeof ApiFieldIssueSchema>;
 
 /** JSON body of every error response of the tab API. */
 export const ApiErrorBodySchema = z

@@ -17,7 +17,7 @@ export function mountBodyParserErrors(server: restify.Server): void {
 
   server.on(
     'InvalidContent',
-    respond(new ApiFailure('invalidInput', 'The request body is not valid JSON', [{ field: 'body', message: 'Invalid JSON' }])),
+    respond(new ApiFailure('invalidInput', 'The request body is not valid JSON', [{ field: 'body', code: 'invalidFormat', message: 'Invalid JSON' }])),
   );
   server.on('PayloadTooLarge', respond(new ApiFailure('payloadTooLarge', 'The request body is larger than the server accepts')));
   server.on(

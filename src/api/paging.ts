@@ -4,13 +4,15 @@ import { z } from './openApiZod.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** The `limit` query parameter of a paged list. */
-export const LimitSchema = z.coerce
-  .number()
-  .int('Expected a whole number')
-  .min(1)
-  .max(MAX_PAGE_SIZE)
-  .default(DEFAULT_PAGE_SIZE)
+/**
+ * The `limit` query parameter of a paged list. An empty value (`?limit=`), as a form or URL builder sends
+ * for an unset field, counts as absent and gives the default.
+ */
+export const LimitSchema = z
+  .preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int('Expected a whole number').min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  )
   .openapi({ description: `Items per page, 1 to ${MAX_PAGE_SIZE}`, example: DEFAULT_PAGE_SIZE });
 
 /**
@@ -38,7 +40,11 @@ export function cursorSchema<Position extends z.ZodTypeAny>(position: Position) 
       }
       const parsed = position.safeParse(decoded);
       if (!parsed.success) {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: 'Invalid cursor; pass nextCursor of the previous page unchanged' });
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'Invalid cursor; pass nextCursor of the previous page unchanged',
+          params: { code: 'invalidFormat' },
+        });
         return z.NEVER;
       }
       return parsed.data;

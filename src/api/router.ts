@@ -16,10 +16,11 @@
  *    `docs/openapi.json` (a test fails while the committed file differs from the routes).
  */
 import type restify from 'restify';
-import type { ZodError, ZodTypeAny } from 'zod';
+import type { ZodTypeAny } from 'zod';
 import type { Logger } from '../logger.js';
 import { ApiFailure, sendApiFailure, type ApiErrorBody } from './apiFailure.js';
 import { ApiFileResponse } from './apiFile.js';
+import { fieldIssuesOfZodError } from './fieldIssues.js';
 import type { ApiServices } from './apiServices.js';
 import type { Authenticator } from './auth/authenticator.js';
 import type { DevSignIn } from './auth/devSignIn.js';
@@ -121,7 +122,7 @@ async function handle(
   // The response schema is the contract the tab relies on, so data that breaks it is a server error.
   const checked = route.response.safeParse(result);
   if (!checked.success) {
-    const responseIssues = fieldIssues(checked.error, 'response');
+    const responseIssues = fieldIssuesOfZodError(checked.error, 'response');
     options.logger.error({ method: route.method, path: route.path, issues: responseIssues }, 'tab API response does not match its schema');
     sendApiFailure(response, new ApiFailure('internalError', 'The server failed to process the request'));
     return;
@@ -134,13 +135,10 @@ function validate(schema: ZodTypeAny | undefined, value: unknown, location: stri
   if (!schema) return {};
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  issues.push(...fieldIssues(result.error, location));
+  issues.push(...fieldIssuesOfZodError(result.error, location));
   return undefined;
 }
 
-function fieldIssues(error: ZodError, location: string): NonNullable<ApiErrorBody['issues']> {
-  return error.issues.map((issue) => ({ field: [location, ...issue.path].join('.'), message: issue.message }));
-}
 
 /** Query parameters as an object; a repeated name keeps its first value. */
 function queryObject(request: restify.Request): Record<string, string> {

@@ -1,11 +1,12 @@
 import { InvalidAbsenceError } from '../domain/absence.js';
-import { InvalidNoteError, InvalidSolutionError } from '../domain/history.js';
+import { InvalidNoteError, InvalidSolutionError, MAX_HISTORY_NOTE_LENGTH, MAX_SOLUTION_LENGTH } from '../domain/history.js';
 import { ForbiddenTransitionError } from '../domain/lifecycle.js';
 import { CustomerNotFoundError, DuplicateCustomerIdError, DuplicateTenantError } from '../services/customerService.js';
 import { RequestNotFoundError } from '../services/requestService.js';
 import { InvalidInputError } from '../services/timeService.js';
 import { ConflictError, EntityNotFoundError, OptimisticConcurrencyError, StorageUnavailableError } from '../storage/errors.js';
 import { ApiFailure } from './apiFailure.js';
+import { bodyFieldIssue, fieldIssueOfProblem } from './fieldIssues.js';
 
 /**
  * Turns an error a service threw into the API's error response, or returns undefined for an unexpected
@@ -26,12 +27,12 @@ export function failureForServiceError(error: unknown): ApiFailure | undefined {
   // 409: the item's current state or another item is in the way.
   if (error instanceof DuplicateTenantError) {
     return new ApiFailure('duplicateTenant', 'Another customer already has this tenant id', [
-      { field: 'body.tenantId', message: 'Already assigned to another customer' },
+      bodyFieldIssue('tenantId', 'alreadyTaken', 'Already assigned to another customer'),
     ]);
   }
   if (error instanceof DuplicateCustomerIdError) {
     return new ApiFailure('duplicateCustomerId', 'Another customer already has this id', [
-      { field: 'body.id', message: 'Already taken' },
+      bodyFieldIssue('id', 'alreadyTaken', 'Already taken'),
     ]);
   }
   if (error instanceof ForbiddenTransitionError) {
@@ -45,19 +46,23 @@ export function failureForServiceError(error: unknown): ApiFailure | undefined {
   // 422: well-formed input that a business rule rejects.
   if (error instanceof InvalidSolutionError) {
     return new ApiFailure('invalidSolution', 'A resolved request needs a solution text of acceptable length', [
-      { field: 'body.solution', message: error.reason === 'missing' ? 'Required' : 'Too long' },
+      error.reason === 'missing'
+        ? bodyFieldIssue('solution', 'required', 'Required')
+        : bodyFieldIssue('solution', 'tooLong', 'Too long', { maximum: MAX_SOLUTION_LENGTH }),
     ]);
   }
   if (error instanceof InvalidNoteError) {
     return new ApiFailure('invalidNote', 'A note needs text of acceptable length', [
-      { field: 'body.text', message: error.length === 0 ? 'Required' : 'Too long' },
+      error.length === 0
+        ? bodyFieldIssue('text', 'required', 'Required')
+        : bodyFieldIssue('text', 'tooLong', 'Too long', { maximum: MAX_HISTORY_NOTE_LENGTH }),
     ]);
   }
   if (error instanceof InvalidAbsenceError) {
-    return new ApiFailure('invalidAbsence', 'The absence is invalid', [{ field: `body.${error.field}`, message: error.message }]);
+    return new ApiFailure('invalidAbsence', 'The absence is invalid', [bodyFieldIssue(error.field, error.code, error.message, error.params)]);
   }
   if (error instanceof InvalidInputError) {
-    const issues = error.problems.map((problem) => ({ field: `body.${problem.field}`, message: problem.reason }));
+    const issues = error.problems.map(fieldIssueOfProblem);
     return new ApiFailure('unprocessable', 'The input is invalid', issues);
   }
 

@@ -1,25 +1,16 @@
-import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import pino from 'pino';
-
-import { loadCatalogFile } from '../catalogFile.js';
-import { loadBusinessConfig, loadStorageConfig } from '../config.js';
 import { systemClock } from '../domain/clock.js';
 import { parseHoursInput } from '../domain/hours/hoursInput.js';
 import { ApproverDirectory } from '../services/approvers.js';
 import { OverageApprovalService } from '../services/overageApprovalService.js';
 import { RequestNotFoundError } from '../services/requestService.js';
-import { StatementService } from '../services/statementService.js';
-import { InvalidInputError, MAX_OVERAGE_MINUTES, TimeService } from '../services/timeService.js';
+import { InvalidInputError, MAX_OVERAGE_MINUTES } from '../services/timeService.js';
 import { ConversationRepository } from '../storage/conversations.js';
-import { CustomerRepository } from '../storage/customers.js';
 import { DeliveryRepository } from '../storage/deliveries.js';
 import { EntityNotFoundError } from '../storage/errors.js';
-import { OverageApprovalRepository } from '../storage/overageApprovals.js';
 import { RequestRepository } from '../storage/requests.js';
-import { createStorage } from '../storage/tables.js';
-import { TimeEntryRepository } from '../storage/timeEntries.js';
+import { openTimeServices } from './timeServices.js';
 import { UsageError } from './usageError.js';
 
 /** Usage text of `desk overage`. */
@@ -66,18 +57,8 @@ export async function runOverage(args: string[], env: NodeJS.ProcessEnv): Promis
     throw new UsageError(`Invalid --hours "${values.hours}": expected a number of hours in whole minutes, e.g. 2 or 1.5`, overageUsage);
   }
 
-  const business = loadBusinessConfig(env);
-  const catalog = loadCatalogFile(business.catalogPath);
-  const storageConfig = loadStorageConfig(env);
-  const storage = createStorage(storageConfig.connectionString, { tablePrefix: storageConfig.tablePrefix });
-  await storage.ensureTables();
-
-  const customers = new CustomerRepository(storage.tables);
-  const timeEntries = new TimeEntryRepository(storage.tables);
-  const approvals = new OverageApprovalRepository(storage.tables);
-  const requestRepository = new RequestRepository(storage.tables);
-  const statements = new StatementService({ customers, timeEntries, approvals, catalog, zone: business.zone });
-  const time = new TimeService({ customers, timeEntries, approvals, statements, catalog, zone: business.zone, clock: systemClock });
+  const { time, customers, approvals, catalog, tables, zone, logger, instanceId } = await openTimeServices(env);
+  const requestRepository = new RequestRepository(tables);
   const requests = {
     async get(customerId: string, number: string) {
       const stored = await requestRepository.get(customerId, number);
@@ -91,13 +72,13 @@ export async function runOverage(args: string[], env: NodeJS.ProcessEnv): Promis
     approvals,
     customers,
     requests,
-    approvers: new ApproverDirectory(customers, new ConversationRepository(storage.tables), requestRepository),
-    deliveries: new DeliveryRepository(storage.tables),
+    approvers: new ApproverDirectory(customers, new ConversationRepository(tables), requestRepository),
+    deliveries: new DeliveryRepository(tables),
     catalog,
-    zone: business.zone,
+    zone,
     clock: systemClock,
-    logger: pino({ level: 'warn' }, pino.destination(2)),
-    instanceId: `${hostname()}:${process.pid}`,
+    logger,
+    instanceId,
   });
 
   try {

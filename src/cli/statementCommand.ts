@@ -31,7 +31,7 @@ const FORMATS = ['json', 'csv'] as const;
  * Runs `desk statement` and returns the JSON or CSV text to print.
  *
  * @throws UsageError for a missing or invalid option.
- * @throws EntityNotFoundError for an unknown customer, Error for a month before the contract start.
+ * @throws CustomerNotFoundError for an unknown customer, Error for a month before the contract start.
  */
 export async function runStatement(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const { values } = parseArgs({

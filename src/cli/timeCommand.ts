@@ -7,7 +7,7 @@ import type { CustomerMonthStatement } from '../services/statementService.js';
 import { InvalidInputError, isMonth, MAX_ENTRY_MINUTES, type TimeEntryEdit } from '../services/timeService.js';
 import { EntityNotFoundError } from '../storage/errors.js';
 import type { StoredTimeEntry, TimeEntryHistoryRecord, TimeEntryKey } from '../storage/timeEntries.js';
-import { openTimeServices } from './timeServices.js';
+import { openTimeServices, type TimeCommandServices } from './timeServices.js';
 import { UsageError } from './usageError.js';
 
 /** Usage text of `desk time`. */
@@ -41,6 +41,18 @@ Reads AZURE_STORAGE_CONNECTION_STRING (default: local Azurite) and DESK_TABLE_PR
 
 const TIME_SUBCOMMANDS = ['add', 'list', 'edit', 'delete', 'history'] as const;
 
+/** Options that name one entry, which {@link requireEntryKey} reads for edit, delete and history. */
+const ENTRY_KEY_OPTIONS = { customer: { type: 'string' }, month: { type: 'string' }, id: { type: 'string' } } as const;
+
+/** Options of the entry's fields, which `desk time add` and `desk time edit` both take. */
+const ENTRY_FIELD_OPTIONS = {
+  minutes: { type: 'string' },
+  type: { type: 'string' },
+  start: { type: 'string' },
+  request: { type: 'string' },
+  note: { type: 'string' },
+} as const;
+
 /**
  * Runs `desk time add|list|edit|delete|history` and returns the JSON line to print.
  *
@@ -73,15 +85,7 @@ export async function runTime(args: string[], env: NodeJS.ProcessEnv): Promise<s
 async function runTimeAdd(options: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const { values } = parseArgs({
     args: options,
-    options: {
-      customer: { type: 'string' },
-      minutes: { type: 'string' },
-      type: { type: 'string' },
-      start: { type: 'string' },
-      request: { type: 'string' },
-      note: { type: 'string' },
-      by: { type: 'string', default: 'desk time add' },
-    },
+    options: { customer: { type: 'string' }, ...ENTRY_FIELD_OPTIONS, by: { type: 'string', default: 'desk time add' } },
     strict: true,
   });
 
@@ -115,9 +119,7 @@ async function runTimeList(options: string[], env: NodeJS.ProcessEnv): Promise<s
   const { customerId, month } = requireCustomerMonth(values);
 
   const { time, customers, zone } = await openTimeServices(env);
-  if ((await customers.get(customerId)) === undefined) {
-    throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
-  }
+  await requireCustomer(customers, customerId);
   const entries = await time.listEntries(customerId, month);
   return JSON.stringify({ customerId, month, entries: entries.map((entry) => printableEntry(entry, zone)) });
 }
@@ -125,17 +127,7 @@ async function runTimeList(options: string[], env: NodeJS.ProcessEnv): Promise<s
 async function runTimeEdit(options: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const { values } = parseArgs({
     args: options,
-    options: {
-      customer: { type: 'string' },
-      month: { type: 'string' },
-      id: { type: 'string' },
-      minutes: { type: 'string' },
-      type: { type: 'string' },
-      start: { type: 'string' },
-      request: { type: 'string' },
-      note: { type: 'string' },
-      by: { type: 'string', default: 'desk time edit' },
-    },
+    options: { ...ENTRY_KEY_OPTIONS, ...ENTRY_FIELD_OPTIONS, by: { type: 'string', default: 'desk time edit' } },
     strict: true,
   });
   const key = requireEntryKey(values);
@@ -160,12 +152,7 @@ async function runTimeEdit(options: string[], env: NodeJS.ProcessEnv): Promise<s
 async function runTimeDelete(options: string[], env: NodeJS.ProcessEnv): Promise<string> {
   const { values } = parseArgs({
     args: options,
-    options: {
-      customer: { type: 'string' },
-      month: { type: 'string' },
-      id: { type: 'string' },
-      by: { type: 'string', default: 'desk time delete' },
-    },
+    options: { ...ENTRY_KEY_OPTIONS, by: { type: 'string', default: 'desk time delete' } },
     strict: true,
   });
   const key = requireEntryKey(values);
@@ -177,11 +164,7 @@ async function runTimeDelete(options: string[], env: NodeJS.ProcessEnv): Promise
 }
 
 async function runTimeHistory(options: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const { values } = parseArgs({
-    args: options,
-    options: { customer: { type: 'string' }, month: { type: 'string' }, id: { type: 'string' } },
-    strict: true,
-  });
+  const { values } = parseArgs({ args: options, options: ENTRY_KEY_OPTIONS, strict: true });
   const key = requireEntryKey(values);
 
   const { time, zone } = await openTimeServices(env);
@@ -225,15 +208,19 @@ async function withUsageErrors<T>(action: () => Promise<T>): Promise<T> {
 }
 
 async function statementAfterChange(
-  statements: Awaited<ReturnType<typeof openTimeServices>>['statements'],
-  customers: Awaited<ReturnType<typeof openTimeServices>>['customers'],
+  statements: TimeCommandServices['statements'],
+  customers: TimeCommandServices['customers'],
   key: TimeEntryKey,
 ): Promise<CustomerMonthStatement> {
-  const customer = await customers.get(key.customerId);
+  return statements.statementFor(await requireCustomer(customers, key.customerId), key.month);
+}
+
+async function requireCustomer(customers: TimeCommandServices['customers'], customerId: string) {
+  const customer = await customers.get(customerId);
   if (customer === undefined) {
-    throw new EntityNotFoundError(`Customer "${key.customerId}" not found; import or create the customer first`);
+    throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
   }
-  return statements.statementFor(customer, key.month);
+  return customer;
 }
 
 function hoursOf(statement: CustomerMonthStatement) {

@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 
 import { loadCatalogFile } from '../catalogFile.js';
 import { loadBusinessConfig, loadStorageConfig } from '../config.js';
+import type { Catalog } from '../domain/catalog.js';
 import { systemClock } from '../domain/clock.js';
 import { HoursWarningService } from '../services/hoursWarningService.js';
 import { StatementService } from '../services/statementService.js';
@@ -11,16 +12,23 @@ import { TimeService } from '../services/timeService.js';
 import { CustomerRepository } from '../storage/customers.js';
 import { DeliveryRepository } from '../storage/deliveries.js';
 import { OverageApprovalRepository } from '../storage/overageApprovals.js';
-import { createStorage } from '../storage/tables.js';
+import { createStorage, type StorageTables } from '../storage/tables.js';
 import { TimeEntryRepository } from '../storage/timeEntries.js';
 
-/** The services behind the `desk time` subcommands. */
+/** The services behind the `desk time` and `desk overage` subcommands, on the configured storage. */
 export interface TimeCommandServices {
   time: TimeService;
   statements: StatementService;
   customers: CustomerRepository;
+  approvals: OverageApprovalRepository;
+  catalog: Catalog;
+  tables: StorageTables;
   /** IANA zone of the business calendar, in which entries are printed. */
   zone: string;
+  /** Logger of the services; it writes warnings and errors to stderr, so stdout keeps only the JSON output. */
+  logger: Logger;
+  /** Id of this process, under which its services claim deliveries. */
+  instanceId: string;
 }
 
 /**
@@ -41,14 +49,16 @@ export async function openTimeServices(env: NodeJS.ProcessEnv): Promise<TimeComm
   const timeEntries = new TimeEntryRepository(storage.tables);
   const approvals = new OverageApprovalRepository(storage.tables);
   const statements = new StatementService({ customers, timeEntries, approvals, catalog, zone: business.zone });
+  const logger = pino({ level: 'warn' }, pino.destination(2));
+  const instanceId = `${hostname()}:${process.pid}`;
   const hoursWarnings = new HoursWarningService({
     customers,
     statements,
     deliveries: new DeliveryRepository(storage.tables),
     catalog,
     clock: systemClock,
-    logger: pino({ level: 'warn' }, pino.destination(2)),
-    instanceId: `${hostname()}:${process.pid}`,
+    logger,
+    instanceId,
   });
   const time = new TimeService({
     customers,
@@ -60,5 +70,5 @@ export async function openTimeServices(env: NodeJS.ProcessEnv): Promise<TimeComm
     clock: systemClock,
     observer: hoursWarnings,
   });
-  return { time, statements, customers, zone: business.zone };
+  return { time, statements, customers, approvals, catalog, tables: storage.tables, zone: business.zone, logger, instanceId };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { FieldIssueCode, FieldIssueParams } from './fieldIssue.js';
 import { createInterval, mergeIntervals, type Interval } from './interval.js';
 import { CALLBACK_PHONE_MAX_LENGTH, isValidCallbackPhone } from './requestInput.js';
 
@@ -78,10 +79,14 @@ export class InvalidAbsenceError extends Error {
 
   /**
    * @param field - Path of the invalid input field, such as "to", "note" or "substitute.phone".
+   * @param code - Machine code of the problem, which clients translate.
+   * @param params - Values of the code's text, such as the maximum of `tooLong`.
    */
   constructor(
     message: string,
     readonly field: string,
+    readonly code: FieldIssueCode = 'invalid',
+    readonly params?: FieldIssueParams,
   ) {
     super(message);
   }
@@ -109,7 +114,7 @@ export function resolveAbsenceBound(value: string, bound: AbsenceBound, zone: st
   if (LOCAL_DATE_PATTERN.test(text)) {
     const day = DateTime.fromISO(text, { zone });
     if (!day.isValid) {
-      throw new InvalidAbsenceError(`Invalid ${bound} date "${value}": ${day.invalidExplanation ?? day.invalidReason}`, bound);
+      throw new InvalidAbsenceError(`Invalid ${bound} date "${value}": ${day.invalidExplanation ?? day.invalidReason}`, bound, 'invalidFormat');
     }
     const midnight = bound === 'from' ? day.startOf('day') : day.plus({ days: 1 }).startOf('day');
     return toZonedIso(midnight);
@@ -121,6 +126,7 @@ export function resolveAbsenceBound(value: string, bound: AbsenceBound, zone: st
       `Invalid ${bound} "${value}": expected a local date such as 2026-12-21 ` +
         'or an ISO 8601 instant with offset such as 2026-12-21T08:00:00+01:00',
       bound,
+      'invalidFormat',
     );
   }
   return toZonedIso(instant.setZone(zone));
@@ -164,16 +170,20 @@ export function validateAbsence(absence: AbsenceDraft): void {
     throw new InvalidAbsenceError(
       `Invalid absence: from "${absence.from}" to "${absence.to}" is longer than ${MAX_ABSENCE_DAYS} days. Check the year.`,
       'to',
+      'tooLong',
+      { maximum: MAX_ABSENCE_DAYS },
     );
   }
 
   if (absence.note.trim() === '') {
-    throw new InvalidAbsenceError('Invalid absence: the note is empty; give a short reason such as "Urlaub"', 'note');
+    throw new InvalidAbsenceError('Invalid absence: the note is empty; give a short reason such as "Urlaub"', 'note', 'required');
   }
   if (absence.note.length > MAX_ABSENCE_NOTE_LENGTH) {
     throw new InvalidAbsenceError(
       `Invalid absence: the note has ${absence.note.length} characters, the maximum is ${MAX_ABSENCE_NOTE_LENGTH}`,
       'note',
+      'tooLong',
+      { maximum: MAX_ABSENCE_NOTE_LENGTH },
     );
   }
 
@@ -220,13 +230,15 @@ function toInterval(absence: Absence): Interval {
 
 function validateSubstitute(substitute: AbsenceSubstitute): void {
   if (substitute.name.trim() === '') {
-    throw new InvalidAbsenceError('Invalid substitute: the name is missing; a substitute needs at least a name', 'substitute.name');
+    throw new InvalidAbsenceError('Invalid substitute: the name is missing; a substitute needs at least a name', 'substitute.name', 'required');
   }
   if (substitute.name.length > MAX_SUBSTITUTE_NAME_LENGTH) {
     throw new InvalidAbsenceError(
       `Invalid substitute name "${substitute.name.slice(0, 40)}...": ` +
         `${substitute.name.length} characters, the maximum is ${MAX_SUBSTITUTE_NAME_LENGTH}`,
       'substitute.name',
+      'tooLong',
+      { maximum: MAX_SUBSTITUTE_NAME_LENGTH },
     );
   }
 
@@ -235,6 +247,7 @@ function validateSubstitute(substitute: AbsenceSubstitute): void {
     throw new InvalidAbsenceError(
       `Invalid substitute phone "${phone}": expected a number with area code, e.g. +49 171 5550123 or 0171 5550123`,
       'substitute.phone',
+      'invalidFormat',
     );
   }
 
@@ -243,7 +256,7 @@ function validateSubstitute(substitute: AbsenceSubstitute): void {
     ['tenantId', substitute.tenantId],
   ] as const) {
     if (value !== undefined && !GUID_PATTERN.test(value)) {
-      throw new InvalidAbsenceError(`Invalid substitute ${field} "${value}": expected an Entra id (a GUID)`, `substitute.${field}`);
+      throw new InvalidAbsenceError(`Invalid substitute ${field} "${value}": expected an Entra id (a GUID)`, `substitute.${field}`, 'invalidFormat');
     }
   }
   if ((substitute.aadObjectId === undefined) !== (substitute.tenantId === undefined)) {
@@ -269,7 +282,7 @@ function trimSubstitute(substitute: AbsenceSubstitute): AbsenceSubstitute {
 function instantMs(value: string, bound: AbsenceBound): number {
   const instant = DateTime.fromISO(value, { setZone: true });
   if (!instant.isValid || !OFFSET_PATTERN.test(value)) {
-    throw new InvalidAbsenceError(`Invalid absence ${bound} "${value}": expected an ISO 8601 instant with offset`, bound);
+    throw new InvalidAbsenceError(`Invalid absence ${bound} "${value}": expected an ISO 8601 instant with offset`, bound, 'invalidFormat');
   }
   return instant.toMillis();
 }

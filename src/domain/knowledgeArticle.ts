@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import type { FieldIssueCode, FieldIssueParams } from './fieldIssue.js';
+
 /** Audience of an article: the bot suggests "public" articles to customers, and "internal" ones are for the consultant only. */
 export type ArticleVisibility = 'public' | 'internal';
 
@@ -56,7 +58,12 @@ export interface KnowledgeArticle extends ArticleContent {
 export interface ArticleProblem {
   field: keyof ArticleContent;
   value: unknown;
+  /** English reason for logs and developers. */
   reason: string;
+  /** Machine code of the problem, which clients translate. */
+  code: FieldIssueCode;
+  /** Values of the code's text, such as the maximum of `tooLong`. */
+  params?: FieldIssueParams;
 }
 
 /**
@@ -91,9 +98,15 @@ export function articleContentProblems(content: ArticleContent): ArticleProblem[
   const problems: ArticleProblem[] = [];
   const checkText = (field: 'title' | 'problem' | 'solution', maxLength: number): void => {
     const value = content[field];
-    if (value === '') problems.push({ field, value, reason: 'is required' });
+    if (value === '') problems.push({ field, value, reason: 'is required', code: 'required' });
     if (value.length > maxLength) {
-      problems.push({ field, value: `${value.slice(0, 40)}…`, reason: `has ${value.length} characters, the maximum is ${maxLength}` });
+      problems.push({
+        field,
+        value: `${value.slice(0, 40)}…`,
+        reason: `has ${value.length} characters, the maximum is ${maxLength}`,
+        code: 'tooLong',
+        params: { maximum: maxLength },
+      });
     }
   };
   checkText('title', MAX_ARTICLE_TITLE_LENGTH);
@@ -101,15 +114,33 @@ export function articleContentProblems(content: ArticleContent): ArticleProblem[
   checkText('solution', MAX_ARTICLE_SOLUTION_LENGTH);
 
   if (content.tags.length > MAX_ARTICLE_TAGS) {
-    problems.push({ field: 'tags', value: content.tags.length, reason: `has more than ${MAX_ARTICLE_TAGS} tags` });
+    problems.push({
+      field: 'tags',
+      value: content.tags.length,
+      reason: `has more than ${MAX_ARTICLE_TAGS} tags`,
+      code: 'tooLong',
+      params: { maximum: MAX_ARTICLE_TAGS },
+    });
   }
   for (const tag of content.tags) {
     if (tag.length > MAX_ARTICLE_TAG_LENGTH) {
-      problems.push({ field: 'tags', value: tag, reason: `is longer than ${MAX_ARTICLE_TAG_LENGTH} characters` });
+      problems.push({
+        field: 'tags',
+        value: tag,
+        reason: `is longer than ${MAX_ARTICLE_TAG_LENGTH} characters`,
+        code: 'tooLong',
+        params: { maximum: MAX_ARTICLE_TAG_LENGTH },
+      });
     }
   }
   if (!(ARTICLE_VISIBILITIES as readonly string[]).includes(content.visibility)) {
-    problems.push({ field: 'visibility', value: content.visibility, reason: `must be ${ARTICLE_VISIBILITIES.join(' or ')}` });
+    problems.push({
+      field: 'visibility',
+      value: content.visibility,
+      reason: `must be ${ARTICLE_VISIBILITIES.join(' or ')}`,
+      code: 'invalidValue',
+      params: { allowed: ARTICLE_VISIBILITIES.join(', ') },
+    });
   }
   return problems;
 }

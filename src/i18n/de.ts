@@ -365,6 +365,7 @@ export const de = {
     plan: 'Paket',
     included: 'Inklusive im Monat',
     rolledOver: 'Übertrag aus dem Vormonat',
+    rolledOverValue: (duration: string, lastDay: string) => `${duration}, gültig bis ${lastDay}`,
     used: 'Verbraucht',
     remaining: 'Verbleibend',
     approvedOverageLeft: 'Freigegebene Mehrstunden übrig',
@@ -373,7 +374,9 @@ export const de = {
     notFromPool: (type: string) => `${type} (nicht aus dem Kontingent)`,
     usedPercent: (percent: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(percent)} % verbraucht`,
     increment: (minutes: number) => `Jeder Zeiteintrag wird auf ${minutes} Minuten aufgerundet.`,
-    unapprovedHint: 'Mehrstunden ohne Freigabe werden nicht berechnet, bis Sie sie freigeben.',
+    unapprovedHint:
+      'Mehrstunden ohne Freigabe werden nicht berechnet. Ihr Berater bittet die freigebenden Personen Ihres Unternehmens ' +
+      'mit einer eigenen Karte um die Freigabe.',
   },
 
   hoursWarning: {

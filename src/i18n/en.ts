@@ -351,6 +351,7 @@ export const en: Messages = {
     plan: 'Plan',
     included: 'Included per month',
     rolledOver: 'Rolled over from last month',
+    rolledOverValue: (duration: string, lastDay: string) => `${duration}, valid until ${lastDay}`,
     used: 'Used',
     remaining: 'Remaining',
     approvedOverageLeft: 'Approved extra hours left',
@@ -359,7 +360,9 @@ export const en: Messages = {
     notFromPool: (type: string) => `${type} (not from the included hours)`,
     usedPercent: (percent: number) => `${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(percent)} % used`,
     increment: (minutes: number) => `Each time entry is rounded up to ${minutes} minutes.`,
-    unapprovedHint: 'Extra hours without approval are not billed until you approve them.',
+    unapprovedHint:
+      'Extra hours without approval are not billed. Your consultant asks the approvers of your organisation ' +
+      'for approval with a separate card.',
   },
 
   hoursWarning: {

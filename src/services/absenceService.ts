@@ -1,8 +1,12 @@
+import { DateTime } from 'luxon';
+
 import {
   absenceIntervals,
   activeAbsence,
   createAbsenceDraft,
+  InvalidAbsenceError,
   type Absence,
+  type AbsenceDraft,
   type AbsenceInput,
   type ActiveAbsence,
 } from '../domain/absence.js';
@@ -27,12 +31,35 @@ export class AbsenceService {
    * Validates and stores an absence. A local date as `from` starts at that day's midnight and a local date
    * as `to` ends at the next day's midnight in the zone.
    *
-   * @throws InvalidAbsenceError naming the first invalid value; nothing is stored then.
+   * @throws InvalidAbsenceError naming the first invalid value, or naming the dates of a stored absence that
+   *   the new one overlaps; nothing is stored then.
    * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
    */
   async add(input: AbsenceInput): Promise<Absence> {
     const draft = createAbsenceDraft(input, this.zone);
+    // NOTE: two overlapping absences added at the same moment can both pass this check, because the
+    // repository has no lock over all absences. The consultant is the only writer, so that is unlikely.
+    this.rejectOverlap(draft, await this.absences.list());
     return this.absences.add(draft, this.clock.now());
+  }
+
+  /** Rejects a draft that shares any instant with a stored absence; both are half-open intervals. */
+  private rejectOverlap(draft: AbsenceDraft, stored: readonly Absence[]): void {
+    const fromMs = Date.parse(draft.from);
+    const toMs = Date.parse(draft.to);
+    const other = stored.find((absence) => fromMs < Date.parse(absence.to) && Date.parse(absence.from) < toMs);
+    if (!other) return;
+
+    const otherFrom = DateTime.fromISO(other.from, { zone: this.zone }).toISODate();
+    // `to` is exclusive, so the last day of the other absence is the day of the instant just before it.
+    const otherLastDay = DateTime.fromISO(other.to, { zone: this.zone }).minus({ milliseconds: 1 }).toISODate();
+    throw new InvalidAbsenceError(
+      `Invalid absence: it overlaps the absence "${other.note}" from ${otherFrom} to ${otherLastDay} (id ${other.id}); ` +
+        'change the dates or remove the other absence first',
+      'from',
+      'absenceOverlap',
+      { from: otherFrom ?? other.from, to: otherLastDay ?? other.to },
+    );
   }
 
   /** Returns every absence, past ones included, ordered by start. */

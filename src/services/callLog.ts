@@ -59,11 +59,17 @@ export class CallLogService {
     const calledAt = new Date(call.calledAt);
     const now = this.clock.now();
     if (Number.isNaN(calledAt.getTime())) {
-      problems.push({ field: 'calledAt', value: call.calledAt, reason: 'expected an ISO 8601 instant with offset' });
+      problems.push({ field: 'calledAt', value: call.calledAt, reason: 'expected an ISO 8601 instant with offset', code: 'invalidFormat' });
     } else if (calledAt.getTime() > now.getTime()) {
-      problems.push({ field: 'calledAt', value: call.calledAt, reason: `lies in the future (now is ${now.toISOString()})` });
+      problems.push({ field: 'calledAt', value: call.calledAt, reason: `lies in the future (now is ${now.toISOString()})`, code: 'callInFuture' });
     } else if (now.getTime() - calledAt.getTime() > MAX_CALL_AGE_DAYS * 24 * 60 * 60_000) {
-      problems.push({ field: 'calledAt', value: call.calledAt, reason: `lies more than ${MAX_CALL_AGE_DAYS} days back` });
+      problems.push({
+        field: 'calledAt',
+        value: call.calledAt,
+        reason: `lies more than ${MAX_CALL_AGE_DAYS} days back`,
+        code: 'callTooOld',
+        params: { maxDays: MAX_CALL_AGE_DAYS },
+      });
     }
 
     const input = validateRequestInput({
@@ -78,7 +84,14 @@ export class CallLogService {
     if (call.contactAadObjectId !== undefined) {
       const stored = await this.customers.getContact(customer.id, call.contactAadObjectId);
       if (stored) contact = stored;
-      else problems.push({ field: 'contactAadObjectId', value: call.contactAadObjectId, reason: `is no contact of customer "${customer.id}"` });
+      else {
+        problems.push({
+          field: 'contactAadObjectId',
+          value: call.contactAadObjectId,
+          reason: `is no contact of customer "${customer.id}"`,
+          code: 'unknownContact',
+        });
+      }
     }
 
     if (problems.length > 0 || !input.ok) throw new InvalidInputError('call', problems);
@@ -96,13 +109,20 @@ export class CallLogService {
 function problemOf(error: RequestInputError, call: LoggedCall): FieldProblem {
   switch (error.code) {
     case 'descriptionMissing':
-      return { field: 'description', value: call.description, reason: 'is empty' };
+      return { field: 'description', value: call.description, reason: 'is empty', code: 'required' };
     case 'descriptionTooLong':
-      return { field: 'description', value: `${error.length} characters`, reason: `expected at most ${error.max} characters` };
-    case 'invalidPhone':
+      return {
+        field: 'description',
+        value: `${error.length} characters`,
+        reason: `expected at most ${error.max} characters`,
+        code: 'tooLong',
+        params: { maximum: error.max },
+      };
     case 'phoneMissing':
-      return { field: 'callbackPhone', value: call.callbackPhone, reason: 'expected a phone number such as +49 211 5550100' };
+      return { field: 'callbackPhone', value: call.callbackPhone, reason: 'is empty', code: 'required' };
+    case 'invalidPhone':
+      return { field: 'callbackPhone', value: call.callbackPhone, reason: 'expected a phone number such as +49 211 5550100', code: 'invalidFormat' };
     case 'invalidChoice':
-      return { field: error.field, value: error.value, reason: 'is not one of the offered choices' };
+      return { field: error.field, value: error.value, reason: 'is not one of the offered choices', code: 'invalidValue' };
   }
 }

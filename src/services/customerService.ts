@@ -68,9 +68,14 @@ export function compareCustomerOrder(first: Pick<Customer, 'name' | 'id'>, secon
 
 /** The consultant's customer records: listing, creating and editing customers with their contacts. */
 export class CustomerService {
+  /**
+   * @param consultantTenantId - Entra tenant id of the consultant. No customer may have it, because the bot
+   *   treats everyone of a customer's tenant as that customer's people.
+   */
   constructor(
     private readonly customers: CustomerRepository,
     private readonly catalog: Catalog,
+    private readonly consultantTenantId: string,
   ) {}
 
   /** Returns every customer with contacts and contract facts, ordered by name. */
@@ -94,8 +99,8 @@ export class CustomerService {
   /**
    * Creates a customer with its contacts.
    *
-   * @throws InvalidInputError naming a plan missing from the catalog, an impossible contract start or a
-   *   contact that appears twice.
+   * @throws InvalidInputError naming a plan missing from the catalog, an impossible contract start, the
+   *   consultant's own tenant id or a contact that appears twice.
    * @throws DuplicateCustomerIdError when the id is taken.
    * @throws DuplicateTenantError when another customer has the tenant.
    */
@@ -139,16 +144,35 @@ export class CustomerService {
     const plan = this.catalog.plans.find((candidate) => candidate.id === draft.planId);
     if (!plan) {
       const known = this.catalog.plans.map((candidate) => candidate.id).join(', ');
-      problems.push({ field: 'planId', value: draft.planId, reason: `expected a plan of the catalog: ${known}` });
+      problems.push({
+        field: 'planId',
+        value: draft.planId,
+        reason: `expected a plan of the catalog: ${known}`,
+        code: 'invalidValue',
+        params: { allowed: known },
+      });
     }
     if (!DateTime.fromFormat(draft.contractStart, 'yyyy-MM-dd').isValid) {
-      problems.push({ field: 'contractStart', value: draft.contractStart, reason: 'expected a date "yyyy-MM-dd", e.g. 2026-10-01' });
+      problems.push({
+        field: 'contractStart',
+        value: draft.contractStart,
+        reason: 'expected a date "yyyy-MM-dd", e.g. 2026-10-01',
+        code: 'invalidFormat',
+      });
+    }
+    if (draft.tenantId.toLowerCase() === this.consultantTenantId.toLowerCase()) {
+      problems.push({
+        field: 'tenantId',
+        value: draft.tenantId,
+        reason: "is the consultant's own tenant; enter the tenant id of the customer's Microsoft 365 tenant",
+        code: 'consultantTenant',
+      });
     }
     const seen = new Set<string>();
     draft.contacts.forEach((contact, index) => {
       const key = contact.aadObjectId.toLowerCase();
       if (seen.has(key)) {
-        problems.push({ field: `contacts.${index}.aadObjectId`, value: contact.aadObjectId, reason: 'appears twice in the contacts' });
+        problems.push({ field: `contacts.${index}.aadObjectId`, value: contact.aadObjectId, reason: 'appears twice in the contacts', code: 'duplicate' });
       }
       seen.add(key);
     });

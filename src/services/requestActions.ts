@@ -1,10 +1,12 @@
 import type { TimeType } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { RequestState } from '../domain/request.js';
+import { EntityNotFoundError } from '../storage/errors.js';
 import type { StoredRequest } from '../storage/requests.js';
+import { isTimeEntryId, type StoredTimeEntry, type TimeEntryHistoryRecord } from '../storage/timeEntries.js';
 import type { RequestChangeListener } from './requestChangeListener.js';
 import type { RequestChange, RequestService } from './requestService.js';
-import type { LoggedTimeEntry, TimeService } from './timeService.js';
+import { isMonth, type LoggedTimeEntry, type TimeService } from './timeService.js';
 
 /** Time the consultant spent on a request. */
 export interface RequestTimeInput {
@@ -15,10 +17,23 @@ export interface RequestTimeInput {
   start?: string;
 }
 
+/** A time entry of a request: the local month "yyyy-MM" of its start and its id within that month. */
+export interface RequestTimeEntryRef {
+  month: string;
+  id: string;
+}
+
+/** Changes to a request's time entry; a field left out stays as it is, and an empty note removes the note. */
+export interface RequestTimeEdit {
+  minutes?: number;
+  type?: TimeType;
+  note?: string;
+}
+
 /** Dependencies of {@link RequestActions}. */
 export interface RequestActionDeps {
   requests: RequestService;
-  time: Pick<TimeService, 'addEntry'>;
+  time: Pick<TimeService, 'addEntry' | 'getEntry' | 'editEntry' | 'deleteEntry'>;
   clock: Clock;
   /** Receives every stored change, so the bot updates the request's cards; none in tests without a bot. */
   listener?: RequestChangeListener;
@@ -75,6 +90,56 @@ export class RequestActions {
       note: input.note,
       createdBy: actorName,
     });
+  }
+
+  /**
+   * Changes minutes, type or note of one of the request's time entries and keeps the replaced version
+   * as a history row that names `actorName`.
+   *
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws EntityNotFoundError when the request has no time entry with this month and id, including an
+   *   entry of another customer or another request.
+   * @throws InvalidInputError naming an invalid minute count, type or note.
+   */
+  async editTime(
+    customerId: string,
+    number: string,
+    ref: RequestTimeEntryRef,
+    edit: RequestTimeEdit,
+    actorName: string,
+  ): Promise<StoredTimeEntry> {
+    const entry = await this.requireTimeEntry(customerId, number, ref);
+    return this.deps.time.editEntry(entry, edit, actorName);
+  }
+
+  /**
+   * Deletes one of the request's time entries and keeps its last version as a history row that names
+   * `actorName`.
+   *
+   * @throws RequestNotFoundError when the request does not exist.
+   * @throws EntityNotFoundError when the request has no time entry with this month and id.
+   */
+  async deleteTime(customerId: string, number: string, ref: RequestTimeEntryRef, actorName: string): Promise<TimeEntryHistoryRecord> {
+    const entry = await this.requireTimeEntry(customerId, number, ref);
+    return this.deps.time.deleteEntry(entry, actorName);
+  }
+
+  /**
+   * Reads a time entry of the request. A month or id that cannot address an entry, and an entry logged
+   * for another request, count as not found, so a changed path never reaches another request's time.
+   */
+  private async requireTimeEntry(customerId: string, number: string, ref: RequestTimeEntryRef): Promise<StoredTimeEntry> {
+    await this.deps.requests.get(customerId, number);
+    const notFound = () => new EntityNotFoundError(`Request ${number} of customer "${customerId}" has no time entry "${ref.id}" in ${ref.month}`);
+    if (!isMonth(ref.month) || !isTimeEntryId(ref.id)) {
+      throw notFound();
+    }
+
+    const entry = await this.deps.time.getEntry({ customerId, month: ref.month, id: ref.id });
+    if (entry === undefined || entry.request !== number) {
+      throw notFound();
+    }
+    return entry;
   }
 
   private async report(change: RequestChange): Promise<StoredRequest> {

@@ -6,7 +6,7 @@ import { slaStatusAt, type SlaStatus } from '../domain/slaStatus.js';
 import type { Booking, BookingRepository } from '../storage/bookings.js';
 import type { CustomerRepository } from '../storage/customers.js';
 import type { OverageApprovalRepository, StoredOverageApproval } from '../storage/overageApprovals.js';
-import type { StoredTimeEntry, TimeEntryRepository } from '../storage/timeEntries.js';
+import type { StoredTimeEntry, TimeEntryHistoryRecord, TimeEntryRepository } from '../storage/timeEntries.js';
 import type { RequestService } from './requestService.js';
 
 /** Everything recorded about one request. */
@@ -20,6 +20,8 @@ export interface RequestDetail {
   notes: RequestHistoryEntry[];
   /** Time logged with this request number, ordered by start. */
   timeEntries: StoredTimeEntry[];
+  /** Earlier versions of this request's time entries, edited and deleted ones, ordered by entry id and version. */
+  timeEntryHistory: TimeEntryHistoryRecord[];
   /** Overage approvals asked for this request number. */
   overageApprovals: StoredOverageApproval[];
   /** Calendar bookings of this request, such as its callback appointment. */
@@ -30,7 +32,7 @@ export interface RequestDetail {
 export interface RequestDetailsDeps {
   requests: Pick<RequestService, 'get' | 'history'>;
   customers: Pick<CustomerRepository, 'get'>;
-  timeEntries: Pick<TimeEntryRepository, 'listMonths'>;
+  timeEntries: Pick<TimeEntryRepository, 'listMonths' | 'listHistory'>;
   approvals: Pick<OverageApprovalRepository, 'listMonths'>;
   bookings: Pick<BookingRepository, 'listForCustomer'>;
   /** IANA zone whose local months partition time entries and approvals. */
@@ -43,8 +45,8 @@ export class RequestDetailsService {
   constructor(private readonly deps: RequestDetailsDeps) {}
 
   /**
-   * Returns the detail of one request. Time entries and approvals are read from the month of opening up
-   * to the current month, because they are logged while the request is worked on.
+   * Returns the detail of one request. Time entries, their history and approvals are read from the month
+   * of opening up to the current month, because they are logged while the request is worked on.
    *
    * @throws RequestNotFoundError when the customer has no request with this number.
    */
@@ -54,10 +56,11 @@ export class RequestDetailsService {
     const currentMonth = DateTime.fromJSDate(this.deps.clock.now(), { zone: this.deps.zone }).toFormat('yyyy-MM');
     const lastMonth = currentMonth < firstMonth ? firstMonth : currentMonth;
 
-    const [customer, history, entries, approvals, bookings] = await Promise.all([
+    const [customer, history, entries, entryHistory, approvals, bookings] = await Promise.all([
       this.deps.customers.get(customerId),
       this.deps.requests.history(customerId, number),
       this.deps.timeEntries.listMonths(customerId, firstMonth, lastMonth),
+      this.deps.timeEntries.listHistory(customerId, firstMonth, lastMonth),
       this.deps.approvals.listMonths(customerId, firstMonth, lastMonth),
       this.deps.bookings.listForCustomer(customerId),
     ]);
@@ -69,6 +72,7 @@ export class RequestDetailsService {
       history: history.filter((entry) => entry.action !== 'note'),
       notes: history.filter((entry) => entry.action === 'note'),
       timeEntries: entries.filter((entry) => entry.request === number).sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+      timeEntryHistory: entryHistory.filter((record) => record.before.request === number),
       overageApprovals: approvals.filter((approval) => approval.request === number),
       bookings: bookings.filter((booking) => booking.requestNumber === number),
     };

@@ -3,8 +3,8 @@ import type { Customer } from '../domain/customer.js';
 import { assertMonth } from '../domain/hours/month.js';
 import { computeSlaCompliance, type SlaCompliance } from '../domain/slaCompliance.js';
 import type { CustomerRepository } from '../storage/customers.js';
-import { EntityNotFoundError } from '../storage/errors.js';
 import type { RequestRepository } from '../storage/requests.js';
+import { CustomerNotFoundError } from './customerService.js';
 
 /** SLA compliance of one customer in the report, with the customer's name for display. */
 export interface CustomerSlaCompliance extends SlaCompliance {
@@ -48,7 +48,7 @@ export class SlaReportService {
    * Computes the month's compliance of every customer, or of one when `customerId` is given, ordered by
    * customer name.
    *
-   * @throws EntityNotFoundError when `customerId` names no customer.
+   * @throws CustomerNotFoundError when `customerId` names no customer.
    * @throws Error naming an invalid month.
    */
   async monthReport(month: string, customerId?: string): Promise<CustomerSlaCompliance[]> {
@@ -59,9 +59,7 @@ export class SlaReportService {
       customers = await this.deps.customers.list();
     } else {
       const customer = await this.deps.customers.get(customerId);
-      if (customer === undefined) {
-        throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
-      }
+      if (customer === undefined) throw new CustomerNotFoundError(customerId);
       customers = [customer];
     }
 

@@ -17,9 +17,9 @@ import { hoursOverviewOf, type HoursOverview } from '../domain/hours/hoursOvervi
 import type { SlaCompliance } from '../domain/slaCompliance.js';
 import type { BookingRepository } from '../storage/bookings.js';
 import type { CustomerRepository } from '../storage/customers.js';
-import { EntityNotFoundError } from '../storage/errors.js';
 import type { OverageApprovalRepository, StoredOverageApproval } from '../storage/overageApprovals.js';
 import type { StoredTimeEntry, TimeEntryRepository } from '../storage/timeEntries.js';
+import { CustomerNotFoundError } from './customerService.js';
 import type { SlaReportService } from './slaReport.js';
 
 /**
@@ -96,7 +96,7 @@ export class StatementService {
    * service has a service record.
    *
    * @param month - Calendar month "yyyy-MM" in the business time zone.
-   * @throws EntityNotFoundError when the customer does not exist.
+   * @throws CustomerNotFoundError when the customer does not exist.
    * @throws MonthBeforeContractError for a month before the contract start.
    * @throws Error naming an invalid month, a plan missing from the catalog, or an invalid stored entry.
    * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
@@ -105,9 +105,7 @@ export class StatementService {
     assertMonth(month);
 
     const customer = await this.deps.customers.get(customerId);
-    if (customer === undefined) {
-      throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
-    }
+    if (customer === undefined) throw new CustomerNotFoundError(customerId);
 
     const statement = await this.statementFor(customer, month);
     const record = this.deps.serviceRecord;
@@ -124,7 +122,7 @@ export class StatementService {
   /**
    * Computes a customer's pool of hours in one month from the same statement, so that both always agree.
    *
-   * @throws EntityNotFoundError when the customer does not exist.
+   * @throws CustomerNotFoundError when the customer does not exist.
    * @throws MonthBeforeContractError for a month before the contract start.
    * @throws Error naming an invalid month.
    */
@@ -132,9 +130,7 @@ export class StatementService {
     assertMonth(month);
 
     const customer = await this.deps.customers.get(customerId);
-    if (customer === undefined) {
-      throw new EntityNotFoundError(`Customer "${customerId}" not found; import or create the customer first`);
-    }
+    if (customer === undefined) throw new CustomerNotFoundError(customerId);
     return { customerId, ...hoursOverviewOf(await this.statementFor(customer, month)) };
   }
 

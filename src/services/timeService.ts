@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { findPlan, type Catalog, type TimeType } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
 import type { Customer } from '../domain/customer.js';
+import type { FieldIssueCode, FieldIssueParams } from '../domain/fieldIssue.js';
 import {
   crossedHoursThresholds,
   isStartTooFarAhead,
@@ -45,7 +46,12 @@ export type UncheckedFields<Name extends string> = { [Field in Name]?: unknown }
 export interface FieldProblem {
   field: string;
   value: unknown;
+  /** English reason for logs and developers. */
   reason: string;
+  /** Machine code of the problem, which clients translate; `invalid` when left out. */
+  code?: FieldIssueCode;
+  /** Values of the code's text, such as the limit of `tooLong`. */
+  params?: FieldIssueParams;
 }
 
 /** Thrown when a time entry or overage request has invalid fields; `problems` lists each of them. */
@@ -149,7 +155,7 @@ export class TimeService {
   async addEntry(input: NewTimeEntry): Promise<LoggedTimeEntry> {
     const { fields, problems } = checkTimeEntryFields(input);
     if (input.createdBy.trim() === '') {
-      problems.push({ field: 'createdBy', value: input.createdBy, reason: 'must name who logged the time' });
+      problems.push({ field: 'createdBy', value: input.createdBy, reason: 'must name who logged the time', code: 'required' });
     }
     if (fields === undefined || problems.length > 0) {
       throw new InvalidInputError('time entry', problems);
@@ -240,6 +246,11 @@ export class TimeService {
     return this.deps.timeEntries.delete(key, deletedBy, this.deps.clock.now());
   }
 
+  /** Returns the entry, or undefined when there is none. */
+  async getEntry(key: TimeEntryKey): Promise<StoredTimeEntry | undefined> {
+    return this.deps.timeEntries.get(key);
+  }
+
   /** Returns the customer's entries of one month ordered by start instant. */
   async listEntries(customerId: string, month: string): Promise<StoredTimeEntry[]> {
     assertMonth(month);
@@ -261,11 +272,17 @@ export class TimeService {
   async requestOverage(input: NewOverageRequest): Promise<StoredOverageApproval> {
     const problems = checkOverageFields(input);
     if (input.requestedBy.trim() === '') {
-      problems.push({ field: 'requestedBy', value: input.requestedBy, reason: 'must name who requested the overage' });
+      problems.push({ field: 'requestedBy', value: input.requestedBy, reason: 'must name who requested the overage', code: 'required' });
     }
     const note = optionalText(input.note);
     if (note === null || (note !== undefined && note.length > MAX_NOTE_LENGTH)) {
-      problems.push({ field: 'note', value: input.note, reason: `expected text of at most ${MAX_NOTE_LENGTH} characters` });
+      problems.push({
+        field: 'note',
+        value: input.note,
+        reason: `expected text of at most ${MAX_NOTE_LENGTH} characters`,
+        code: 'tooLong',
+        params: { maximum: MAX_NOTE_LENGTH },
+      });
     }
     if (problems.length > 0) {
       throw new InvalidInputError('overage request', problems);
@@ -304,7 +321,9 @@ export class TimeService {
     decidedBy: string,
   ): Promise<DecisionOutcome> {
     if (decidedBy.trim() === '') {
-      throw new InvalidInputError('overage decision', [{ field: 'decidedBy', value: decidedBy, reason: 'must name the approver' }]);
+      throw new InvalidInputError('overage decision', [
+        { field: 'decidedBy', value: decidedBy, reason: 'must name the approver', code: 'required' },
+      ]);
     }
     return this.deps.approvals.decide(key, decision, decidedBy.trim(), this.deps.clock.now());
   }
@@ -346,25 +365,48 @@ export function checkTimeEntryFields(input: UncheckedFields<'type' | 'minutes' |
 
   const { type, minutes, start, request, note } = input;
   if (typeof type !== 'string' || !(TIME_TYPES as readonly string[]).includes(type)) {
-    problems.push({ field: 'type', value: type, reason: `expected one of ${TIME_TYPES.join(', ')}` });
+    problems.push({
+      field: 'type',
+      value: type,
+      reason: `expected one of ${TIME_TYPES.join(', ')}`,
+      code: 'invalidValue',
+      params: { allowed: TIME_TYPES.join(', ') },
+    });
   }
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_ENTRY_MINUTES) {
-    problems.push({ field: 'minutes', value: minutes, reason: `expected a whole number of minutes from 1 to ${MAX_ENTRY_MINUTES}` });
+    problems.push({
+      field: 'minutes',
+      value: minutes,
+      reason: `expected a whole number of minutes from 1 to ${MAX_ENTRY_MINUTES}`,
+      code: 'outOfRange',
+      params: { minimum: 1, maximum: MAX_ENTRY_MINUTES },
+    });
   }
 
   const startUtc = parseInstant(start);
   if (startUtc === undefined) {
-    problems.push({ field: 'start', value: start, reason: 'expected an ISO 8601 instant with offset, e.g. 2026-11-03T09:00:00+01:00' });
+    problems.push({
+      field: 'start',
+      value: start,
+      reason: 'expected an ISO 8601 instant with offset, e.g. 2026-11-03T09:00:00+01:00',
+      code: 'invalidFormat',
+    });
   }
 
   const requestNumber = optionalText(request);
   if (requestNumber === null || (requestNumber !== undefined && !isRequestNumber(requestNumber))) {
-    problems.push({ field: 'request', value: request, reason: 'expected a request number such as HD-2026-0042' });
+    problems.push({ field: 'request', value: request, reason: 'expected a request number such as HD-2026-0042', code: 'invalidFormat' });
   }
 
   const noteText = optionalText(note);
   if (noteText === null || (noteText !== undefined && noteText.length > MAX_NOTE_LENGTH)) {
-    problems.push({ field: 'note', value: note, reason: `expected text of at most ${MAX_NOTE_LENGTH} characters` });
+    problems.push({
+      field: 'note',
+      value: note,
+      reason: `expected text of at most ${MAX_NOTE_LENGTH} characters`,
+      code: 'tooLong',
+      params: { maximum: MAX_NOTE_LENGTH },
+    });
   }
 
   if (problems.length > 0 || startUtc === undefined) {
@@ -383,13 +425,19 @@ export function checkOverageFields(input: UncheckedFields<'month' | 'minutes' | 
   const { month, minutes, request } = input;
 
   if (typeof month !== 'string' || !isMonth(month)) {
-    problems.push({ field: 'month', value: month, reason: 'expected a month "yyyy-MM", e.g. 2026-11' });
+    problems.push({ field: 'month', value: month, reason: 'expected a month "yyyy-MM", e.g. 2026-11', code: 'invalidFormat' });
   }
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_OVERAGE_MINUTES) {
-    problems.push({ field: 'minutes', value: minutes, reason: `expected a whole number of minutes from 1 to ${MAX_OVERAGE_MINUTES}` });
+    problems.push({
+      field: 'minutes',
+      value: minutes,
+      reason: `expected a whole number of minutes from 1 to ${MAX_OVERAGE_MINUTES}`,
+      code: 'outOfRange',
+      params: { minimum: 1, maximum: MAX_OVERAGE_MINUTES },
+    });
   }
   if (request !== undefined && (typeof request !== 'string' || !isRequestNumber(request))) {
-    problems.push({ field: 'request', value: request, reason: 'expected a request number such as HD-2026-0042' });
+    problems.push({ field: 'request', value: request, reason: 'expected a request number such as HD-2026-0042', code: 'invalidFormat' });
   }
   return problems;
 }

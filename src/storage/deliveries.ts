@@ -1,18 +1,12 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 
+import { claimUnsentRow, type RowClaim } from './claims.js';
 import { assertRowSize, omitUndefined, RowReader, type StoredRow } from './columns.js';
 import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
-
-/**
- * How long a claim may stay unsent before another instance takes it over, in milliseconds. It must
- * exceed the longest send to the Bot Connector, because a slow sender whose claim is taken over causes
- * a second card.
- */
-export const STALE_DELIVERY_CLAIM_MS = 5 * 60 * 1000;
 
 /** What a delivery sends: an hours warning to the consultant, or the approval cards of an overage request. */
 export type DeliveryKind = 'hoursWarning' | 'overageApproval';
@@ -58,10 +52,8 @@ export interface StoredDelivery extends DeliveryKey {
 /** Result of {@link DeliveryRepository.claim}. */
 export type DeliveryClaim =
   /** The caller owns the delivery, must send it and then call `markSent` with this ETag. */
-  | { status: 'claimed'; etag: string; /** Instance whose stale claim was taken over, if any. */ takenOverFrom?: string }
+  | RowClaim
   | { status: 'alreadySent'; delivery: StoredDelivery }
-  /** Another instance has a claim younger than {@link STALE_DELIVERY_CLAIM_MS}, or won the race. */
-  | { status: 'claimedElsewhere'; claimedBy?: string }
   /** No delivery was recorded under this key. */
   | { status: 'notRecorded' };
 
@@ -112,7 +104,7 @@ export class DeliveryRepository {
 
   /**
    * Claims a recorded delivery for sending. Of concurrent callers exactly one gets "claimed", because
-   * each updates the row with the ETag it read. A claim still unsent {@link STALE_DELIVERY_CLAIM_MS}
+   * each updates the row with the ETag it read. A claim still unsent {@link STALE_CLAIM_MS}
    * after `claimedAt` is taken over the same way.
    *
    * @throws RangeError when `claimedAt` is invalid or the instance id is empty.
@@ -184,29 +176,8 @@ export class DeliveryRepository {
     if (existing.state === 'sent') {
       return { status: 'alreadySent', delivery: existing };
     }
-    const stale = existing.claimedAt === undefined || claimedAtMs - Date.parse(existing.claimedAt) > STALE_DELIVERY_CLAIM_MS;
-    if (existing.state === 'claimed' && !stale) {
-      return { status: 'claimedElsewhere', claimedBy: existing.claimedBy };
-    }
-
-    // Concurrent claimers read the same ETag, so only the first update passes and the others get 412.
     const entity = { partitionKey, rowKey, state: 'claimed' satisfies DeliveryState, claimedAt, claimedBy: instanceId };
-    try {
-      const response = await callTable(this.table, 'updateEntity', () =>
-        this.table.updateEntity(entity, 'Merge', { etag: existing.etag }),
-      );
-      if (response.etag === undefined) {
-        throw new Error(`Azure Table Storage returned no ETag for ${this.describe(key)}`);
-      }
-      return existing.state === 'claimed' && existing.claimedBy !== undefined
-        ? { status: 'claimed', etag: response.etag, takenOverFrom: existing.claimedBy }
-        : { status: 'claimed', etag: response.etag };
-    } catch (error) {
-      if (isPreconditionFailed(error) || isNotFound(error)) {
-        return { status: 'claimedElsewhere' };
-      }
-      throw error;
-    }
+    return claimUnsentRow(this.table, existing, entity, claimedAtMs, 'Merge', this.describe(key));
   }
 
   private keysOf(key: DeliveryKey): { partitionKey: string; rowKey: string } {

@@ -446,8 +446,13 @@ function historyRowPrefix(id: string): string {
   return `${HISTORY_ROW_PREFIX}${id}|`;
 }
 
+/** Returns whether a value can be a time entry id: 1 to 100 letters, digits and dashes. */
+export function isTimeEntryId(value: string): boolean {
+  return ENTRY_ID_PATTERN.test(value);
+}
+
 function assertEntryId(id: string): void {
-  if (!ENTRY_ID_PATTERN.test(id)) {
+  if (!isTimeEntryId(id)) {
     throw new RangeError(`Invalid time entry id "${id}": expected 1 to 100 letters, digits and dashes`);
   }
 }

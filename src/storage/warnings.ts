@@ -1,19 +1,14 @@
 import { odata, type TableClient } from '@azure/data-tables';
 
 import { SLA_WARNING_KINDS, type SlaWarningKind } from '../domain/slaWarnings.js';
+import { claimUnsentRow, type RowClaim } from './claims.js';
 import { assertRowSize, omitUndefined, RowReader, type StoredRow } from './columns.js';
 import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
 
-/**
- * How long a claim may stay unsent before another instance takes it over, in milliseconds. The
- * claimer is then assumed to have crashed between claim and send, or its send failed. The limit must
- * exceed the longest send to the Bot Connector, because a slow sender whose claim is taken over
- * causes a second card.
- */
-export const STALE_CLAIM_MS = 5 * 60 * 1000;
+export { STALE_CLAIM_MS } from './claims.js';
 
 /** Recipient of a warning card. */
 export type WarningRecipient = 'consultant' | 'substitute';
@@ -62,11 +57,9 @@ export interface StoredWarning extends WarningKey {
 /** Result of {@link WarningRepository.claim}. */
 export type WarningClaim =
   /** The caller owns the warning, must send it and then call `markSent` with this ETag. */
-  | { status: 'claimed'; etag: string; /** Instance whose stale claim was taken over, if any. */ takenOverFrom?: string }
+  | RowClaim
   /** The warning was sent already. */
-  | { status: 'alreadySent'; warning: StoredWarning }
-  /** Another instance has a claim younger than {@link STALE_CLAIM_MS}, or won the takeover. */
-  | { status: 'claimedElsewhere'; claimedBy?: string };
+  | { status: 'alreadySent'; warning: StoredWarning };
 
 /** Fields that {@link WarningRepository.claim} stores with a new claim. */
 export interface ClaimDetails {
@@ -212,22 +205,8 @@ export class WarningRepository {
     if (existing.state === 'sent') {
       return { status: 'alreadySent', warning: existing };
     }
-    if (!(claimedAtMs - Date.parse(existing.claimedAt) > STALE_CLAIM_MS)) {
-      return { status: 'claimedElsewhere', claimedBy: existing.claimedBy };
-    }
-
-    // Two instances may find the same stale claim. The ETag lets only the first update through, and the other gets 412.
-    try {
-      const response = await callTable(this.table, 'updateEntity', () =>
-        this.table.updateEntity(entity, 'Replace', { etag: existing.etag }),
-      );
-      return { status: 'claimed', etag: requireEtag(response.etag, entity), takenOverFrom: existing.claimedBy };
-    } catch (error) {
-      if (isPreconditionFailed(error) || isNotFound(error)) {
-        return { status: 'claimedElsewhere' };
-      }
-      throw error;
-    }
+    // Two instances may find the same stale claim, but the ETag lets only the first takeover through.
+    return claimUnsentRow(this.table, existing, entity, claimedAtMs, 'Replace', describeRow(entity));
   }
 
   private keysOf(key: WarningKey): { partitionKey: string; rowKey: string } {
@@ -294,9 +273,13 @@ function requireInstanceId(instanceId: string): void {
   }
 }
 
+function describeRow(entity: { partitionKey: string; rowKey: string }): string {
+  return `warning row (PartitionKey "${entity.partitionKey}", RowKey "${entity.rowKey}")`;
+}
+
 function requireEtag(etag: string | undefined, entity: { partitionKey: string; rowKey: string }): string {
   if (etag === undefined) {
-    throw new Error(`Azure Table Storage returned no ETag for warning row (PartitionKey "${entity.partitionKey}", RowKey "${entity.rowKey}")`);
+    throw new Error(`Azure Table Storage returned no ETag for ${describeRow(entity)}`);
   }
   return etag;
 }

@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import { AbsenceRepository } from '../../src/storage/absences.js';
+import { openScreen } from './support/screenSteps.js';
 import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
+
+/** Enters the Christmas vacation 2026-12-21 to 2027-01-03 with Katrin Weber as substitute and submits the form. */
+async function submitChristmasAbsence(page: Page, substitutePhone: string): Promise<void> {
+  await page.getByLabel('Erster Tag').fill('2026-12-21');
+  await page.getByLabel('Letzter Tag').fill('2027-01-03');
+  await page.getByRole('textbox', { name: 'Notiz' }).fill('Weihnachtsurlaub');
+  await page.getByRole('textbox', { name: 'Vertretung (Name)' }).fill('Katrin Weber');
+  await page.getByRole('textbox', { name: 'Telefon der Vertretung' }).fill(substitutePhone);
+  await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+}
 
 describe('absences screen', () => {
   let harness: TabHarness;
@@ -14,15 +26,9 @@ describe('absences screen', () => {
   });
 
   it('adds and removes an absence', async () => {
-    const page = await harness.openTab({ screen: 'absences' });
-    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+    const page = await openScreen(harness, 'absences', 'Abwesenheiten');
 
-    await page.getByLabel('Erster Tag').fill('2026-12-21');
-    await page.getByLabel('Letzter Tag').fill('2027-01-03');
-    await page.getByRole('textbox', { name: 'Notiz' }).fill('Weihnachtsurlaub');
-    await page.getByRole('textbox', { name: 'Vertretung (Name)' }).fill('Katrin Weber');
-    await page.getByRole('textbox', { name: 'Telefon der Vertretung' }).fill('+49 171 5550123');
-    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+    await submitChristmasAbsence(page, '+49 171 5550123');
 
     await page.getByText('Abwesenheit eingetragen.').waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Weihnachtsurlaub' });
@@ -43,8 +49,7 @@ describe('absences screen', () => {
   });
 
   it('absence without note asks for the note', async () => {
-    const page = await harness.openTab({ screen: 'absences' });
-    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+    const page = await openScreen(harness, 'absences', 'Abwesenheiten');
 
     assert.equal(await page.getByRole('textbox', { name: 'Notiz' }).getAttribute('required'), '');
     await page.getByLabel('Erster Tag').fill('2026-12-21');
@@ -56,15 +61,9 @@ describe('absences screen', () => {
   });
 
   it('invalid substitute phone is named', async () => {
-    const page = await harness.openTab({ screen: 'absences' });
-    await page.getByRole('tab', { name: 'Abwesenheiten', selected: true }).waitFor();
+    const page = await openScreen(harness, 'absences', 'Abwesenheiten');
 
-    await page.getByLabel('Erster Tag').fill('2026-12-21');
-    await page.getByLabel('Letzter Tag').fill('2027-01-03');
-    await page.getByRole('textbox', { name: 'Notiz' }).fill('Weihnachtsurlaub');
-    await page.getByRole('textbox', { name: 'Vertretung (Name)' }).fill('Katrin Weber');
-    await page.getByRole('textbox', { name: 'Telefon der Vertretung' }).fill('bitte über Zentrale');
-    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+    await submitChristmasAbsence(page, 'bitte über Zentrale');
 
     await page.getByText('Geben Sie die Telefonnummer der Vertretung mit Vorwahl an, z. B. +49 171 5550123.').waitFor();
     assert.deepEqual(await new AbsenceRepository(harness.desk.storage.tables).list(), []);

@@ -22,8 +22,9 @@ describe('dialog focus', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Anruf erfassen' }).waitFor({ state: 'detached' });
 
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Anruf erfassen');
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    // String expressions run in the page; the test project has no DOM types.
+    await page.waitForFunction("document.activeElement?.textContent === 'Anruf erfassen'");
+    const focused = await page.evaluate('document.activeElement?.textContent');
     assert.equal(focused, 'Anruf erfassen');
   });
 });

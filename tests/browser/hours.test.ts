@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { openScreen, pickCustomer } from './support/screenSteps.js';
 import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
 import { saveScreenshot, startTabHarness, type TabHarness, type TabOptions } from './support/tabHarness.js';
 
@@ -13,10 +14,8 @@ function figure(page: Page, label: string): Locator {
 
 async function openHoursOf(harness: TabHarness, customerName: string, options: TabOptions = {}): Promise<Page> {
   const english = options.lang === 'en';
-  const page = await harness.openTab({ ...options, screen: 'hours' });
-  await page.getByRole('tab', { name: english ? 'Hours' : 'Stunden', selected: true }).waitFor();
-  await page.getByRole('combobox', { name: english ? 'Customer' : 'Kunde' }).click();
-  await page.getByRole('option', { name: customerName }).click();
+  const page = await openScreen(harness, 'hours', english ? 'Hours' : 'Stunden', options);
+  await pickCustomer(page, customerName, english ? 'Customer' : 'Kunde');
   await page.getByRole('heading', { name: `${customerName}, ${english ? 'December' : 'Dezember'} 2026` }).waitFor();
   return page;
 }

@@ -53,4 +53,33 @@ describe('record call dialog', () => {
     assert.equal(Date.parse(stored?.openedAt ?? ''), Date.parse('2026-12-04T16:00:00+01:00'));
     assert.equal(Date.parse(stored?.deadline ?? ''), Date.parse('2026-12-07T10:00:00+01:00'));
   });
+
+  it('call in the future shows German error', async () => {
+    const before = await new RequestRepository(harness.desk.storage.tables).listByCustomer('contoso-praxis');
+    const page = await harness.openTab();
+    await page.getByRole('button', { name: 'Anruf erfassen' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Anruf erfassen' });
+    await dialog.getByRole('combobox', { name: 'Kunde' }).click();
+    await page.getByRole('option', { name: 'Contoso Praxisgemeinschaft' }).click();
+    await dialog.getByRole('radio', { name: 'Telefon' }).check();
+    // One hour after the harness clock's 17:00.
+    await dialog.getByLabel('Datum des Anrufs').fill('2026-12-04');
+    await dialog.getByLabel('Uhrzeit des Anrufs').fill('18:00');
+    await dialog.getByRole('textbox', { name: 'Name des Anrufers' }).fill('Dr. Miriam Vogel');
+    await dialog.getByRole('textbox', { name: 'Beschreibung' }).fill('Drucker im Empfang druckt nicht aus Outlook');
+    await dialog.getByRole('radio', { name: 'hoch' }).check();
+    await dialog.getByRole('textbox', { name: 'Rückrufnummer' }).fill('+49 221 5550123');
+    await dialog.getByRole('button', { name: 'Anfrage anlegen' }).click();
+
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    await saveScreenshot(page, 'record-call-future');
+    assert.equal(
+      await alert.innerText(),
+      'Die Eingabe ist ungültig: Der Zeitpunkt des Anrufs liegt in der Zukunft. Geben Sie eine Zeit bis jetzt an.',
+    );
+    const after = await new RequestRepository(harness.desk.storage.tables).listByCustomer('contoso-praxis');
+    assert.equal(after.length, before.length);
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { openScreen, pickCustomer } from './support/screenSteps.js';
 import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
 import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
 
@@ -10,10 +11,8 @@ const FRIDAY_MORNING = '2026-12-04T10:00:00+01:00';
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 async function openStatementOf(harness: TabHarness, customerName: string): Promise<Page> {
-  const page = await harness.openTab({ screen: 'statements' });
-  await page.getByRole('tab', { name: 'Abrechnungen', selected: true }).waitFor();
-  await page.getByRole('combobox', { name: 'Kunde' }).click();
-  await page.getByRole('option', { name: customerName }).click();
+  const page = await openScreen(harness, 'statements', 'Abrechnungen');
+  await pickCustomer(page, customerName);
   await page.getByRole('heading', { name: `Abrechnung ${customerName}, Dezember 2026` }).waitFor();
   return page;
 }
@@ -95,10 +94,8 @@ describe('statements screen', () => {
     const number = await logPhoneRequest(api, 'contoso-praxis', '2026-12-04T09:45:00+01:00', 'Kalender zeigt falsche Zeitzone');
     await api.call('POST', `/requests/contoso-praxis/${number}/callback`);
 
-    const page = await harness.openTab({ screen: 'sla' });
-    await page.getByRole('tab', { name: 'SLA-Bericht', selected: true }).waitFor();
-    await page.getByRole('combobox', { name: 'Kunde' }).click();
-    await page.getByRole('option', { name: 'Contoso Praxisgemeinschaft' }).click();
+    const page = await openScreen(harness, 'sla', 'SLA-Bericht');
+    await pickCustomer(page, 'Contoso Praxisgemeinschaft');
 
     const report = page.getByRole('table', { name: 'Rückrufe im Dezember 2026, Contoso Praxisgemeinschaft' });
     const row = report.getByRole('row').filter({ hasText: 'Contoso Praxisgemeinschaft' });

@@ -37,6 +37,14 @@ export const goldContact: TeamsUser = {
   tenantId: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e01',
 };
 
+/** Miriam Schulz, contact of the Enterprise demo customer Northwind. */
+export const enterpriseContact: TeamsUser = {
+  id: '29:miriam-schulz',
+  name: 'Miriam Schulz',
+  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
+  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
+};
+
 /** Lars Hoffmann, contact of the Bronze demo customer, whose plan has no Teams channel. */
 export const bronzeContact: TeamsUser = {
   id: '29:lars-hoffmann',

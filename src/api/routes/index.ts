@@ -8,11 +8,13 @@ import { planRoutes } from './plans.js';
 import { requestRoutes } from './requests.js';
 import { slaReportRoutes } from './slaReport.js';
 import { statementRoutes } from './statements.js';
+import { timeEntryRoutes } from './timeEntries.js';
 
 /** Every route of the tab API; the router mounts them and the OpenAPI file describes them. */
 export const tabApiRoutes: readonly AnyApiRoute[] = [
   ...meRoutes,
   ...requestRoutes,
+  ...timeEntryRoutes,
   ...planRoutes,
   ...customerRoutes,
   ...absenceRoutes,

@@ -24,7 +24,12 @@ export async function forCustomerMonth<T>(call: () => Promise<T>): Promise<T | A
   } catch (error) {
     if (!(error instanceof MonthBeforeContractError)) throw error;
     return new ApiFailure('unprocessable', 'The month lies before the contract start of the customer', [
-      { field: 'query.month', message: `Choose ${error.contractStart.slice(0, 7)} or later` },
+      {
+        field: 'query.month',
+        code: 'beforeContractStart',
+        params: { contractStart: error.contractStart.slice(0, 7) },
+        message: `Choose ${error.contractStart.slice(0, 7)} or later`,
+      },
     ]);
   }
 }

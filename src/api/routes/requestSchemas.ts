@@ -73,18 +73,45 @@ export const HistoryEntrySchema = z
   })
   .openapi('RequestHistoryEntry');
 
-/** Time logged for a request. */
-export const RequestTimeEntrySchema = z
+/** The recorded facts of a time entry version. */
+const TimeEntryVersionSchema = z.object({
+  type: z.enum(['support', 'project', 'emergency', 'on-site']),
+  minutes: z.number().int(),
+  billedMinutes: z.number().int().openapi({ description: "Minutes rounded up to the catalog's billing increment" }),
+  start: instant,
+  note: z.string().optional(),
+  version: z.number().int().openapi({ description: '1 when logged; each edit adds 1' }),
+});
+
+/** An earlier version of a time entry and the change that replaced it. */
+export const TimeEntryChangeSchema = z
+  .object({
+    action: z.enum(['edited', 'deleted']),
+    changedBy: z.string().openapi({ description: 'Name of the person who edited or deleted the entry' }),
+    changedAt: instant,
+    before: TimeEntryVersionSchema,
+  })
+  .openapi('TimeEntryChange');
+
+/** Time logged for a request, with its earlier versions. */
+export const RequestTimeEntrySchema = TimeEntryVersionSchema.extend({
+  id: z.string(),
+  month: z.string(),
+  createdBy: z.string(),
+  history: z.array(TimeEntryChangeSchema).openapi({ description: 'Earlier versions, oldest first' }),
+}).openapi('RequestTimeEntry');
+
+/** A deleted time entry of a request: its last version and who deleted it. */
+export const DeletedTimeEntrySchema = z
   .object({
     id: z.string(),
     month: z.string(),
-    type: z.enum(['support', 'project', 'emergency', 'on-site']),
-    minutes: z.number().int(),
-    start: instant,
-    note: z.string().optional(),
-    createdBy: z.string(),
+    deletedBy: z.string(),
+    deletedAt: instant,
+    last: TimeEntryVersionSchema,
+    history: z.array(TimeEntryChangeSchema).openapi({ description: 'Edits before the delete, oldest first' }),
   })
-  .openapi('RequestTimeEntry');
+  .openapi('DeletedTimeEntry');
 
 /** An overage approval asked for a request. */
 export const RequestOverageApprovalSchema = z
@@ -120,6 +147,7 @@ export const RequestDetailSchema = RequestSummarySchema.extend({
   history: z.array(HistoryEntrySchema),
   notes: z.array(HistoryEntrySchema),
   timeEntries: z.array(RequestTimeEntrySchema),
+  deletedTimeEntries: z.array(DeletedTimeEntrySchema),
   overageApprovals: z.array(RequestOverageApprovalSchema),
   bookings: z.array(RequestBookingSchema),
 }).openapi('RequestDetail');
@@ -145,6 +173,22 @@ export const RequestTimeSchema = z
     start: instant.optional().openapi({ description: 'Start of the work; by default the work ended now' }),
   })
   .openapi('RequestTime');
+
+/** Path of one time entry of a request; an entry is addressed by the local month of its start and its id. */
+export const RequestTimeEntryPathSchema = RequestPathSchema.extend({
+  month: z.string().max(7).openapi({ example: '2026-12', description: 'Local month "yyyy-MM" of the entry\'s start' }),
+  entryId: z.string().max(100).openapi({ example: '20261207T085000Z-3f9a1c2b4d5e6f70' }),
+});
+
+/** Body of a time entry edit: at least one field. */
+export const RequestTimeEditSchema = z
+  .object({
+    minutes: z.number().int('Expected whole minutes').min(1).max(MAX_ENTRY_MINUTES).optional(),
+    type: z.enum(['support', 'project', 'emergency', 'on-site']).optional(),
+    note: z.string().max(MAX_NOTE_LENGTH).optional().openapi({ description: 'An empty text removes the note' }),
+  })
+  .refine((edit) => edit.minutes !== undefined || edit.type !== undefined || edit.note !== undefined, 'Expected minutes, type or note')
+  .openapi('RequestTimeEdit');
 
 /** Body of a note. */
 export const RequestNoteSchema = z

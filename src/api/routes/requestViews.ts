@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import { roundUpToIncrement } from '../../domain/hours/index.js';
 import type { SupportRequest } from '../../domain/request.js';
 import type { SlaStatus } from '../../domain/slaStatus.js';
 import type { RequestDetail } from '../../services/requestDetails.js';
+import type { StoredTimeEntry, TimeEntryHistoryRecord } from '../../storage/timeEntries.js';
+import type { ApiServices } from '../apiServices.js';
 import type { RequestDetailSchema, RequestSummarySchema } from './requestSchemas.js';
 
 /** Copies the fields the queue shows from a request; fields such as card copies never leave the server. */
@@ -28,8 +31,37 @@ export function toRequestSummary(request: SupportRequest, customerName: string, 
   };
 }
 
-/** Copies a request's detail into the response shape. */
-export function toRequestDetail(detail: RequestDetail): z.input<typeof RequestDetailSchema> {
+/**
+ * Loads a request's detail and copies it into the response shape.
+ *
+ * @throws RequestNotFoundError when the customer has no request with this number.
+ */
+export async function requestDetailResponse(services: ApiServices, customerId: string, number: string): Promise<z.input<typeof RequestDetailSchema>> {
+  const detail = await services.requestDetails.get(customerId, number);
+  return toRequestDetail(detail, services.catalog.billingIncrementMinutes);
+}
+
+/** Copies a request's detail into the response shape; billed minutes round up to `billingIncrementMinutes`. */
+export function toRequestDetail(detail: RequestDetail, billingIncrementMinutes: number): z.input<typeof RequestDetailSchema> {
+  const version = (entry: StoredTimeEntry) => ({
+    type: entry.type,
+    minutes: entry.minutes,
+    billedMinutes: roundUpToIncrement(entry.minutes, billingIncrementMinutes),
+    start: entry.start,
+    note: entry.note,
+    version: entry.version,
+  });
+  const change = (record: TimeEntryHistoryRecord) => ({
+    action: record.action,
+    changedBy: record.changedBy,
+    changedAt: record.changedAt,
+    before: version(record.before),
+  });
+  const editsOf = (key: { month: string; id: string }) =>
+    detail.timeEntryHistory
+      .filter((record) => record.action === 'edited' && record.before.month === key.month && record.before.id === key.id)
+      .map(change);
+
   return {
     ...toRequestSummary(detail.request, detail.customerName, detail.slaStatus),
     solution: detail.request.solution,
@@ -39,12 +71,20 @@ export function toRequestDetail(detail: RequestDetail): z.input<typeof RequestDe
     timeEntries: detail.timeEntries.map((entry) => ({
       id: entry.id,
       month: entry.month,
-      type: entry.type,
-      minutes: entry.minutes,
-      start: entry.start,
-      note: entry.note,
+      ...version(entry),
       createdBy: entry.createdBy,
+      history: editsOf(entry),
     })),
+    deletedTimeEntries: detail.timeEntryHistory
+      .filter((record) => record.action === 'deleted')
+      .map((record) => ({
+        id: record.before.id,
+        month: record.before.month,
+        deletedBy: record.changedBy,
+        deletedAt: record.changedAt,
+        last: version(record.before),
+        history: editsOf(record.before),
+      })),
     overageApprovals: detail.overageApprovals.map((approval) => ({
       id: approval.id,
       month: approval.month,

@@ -11,7 +11,7 @@ import {
   RequestTimeSchema,
   StateChangeSchema,
 } from './requestSchemas.js';
-import { toRequestDetail, toRequestSummary } from './requestViews.js';
+import { requestDetailResponse, toRequestSummary } from './requestViews.js';
 
 const QueuePageSchema = pageSchema(RequestSummarySchema).openapi('RequestPage');
 
@@ -48,7 +48,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: ['customerNotFound', 'unprocessable'],
     handler: async ({ body, services }) => {
       const request = await services.calls.log(body);
-      return toRequestDetail(await services.requestDetails.get(request.customerId, request.number));
+      return requestDetailResponse(services, request.customerId, request.number);
     },
   }),
 
@@ -60,7 +60,7 @@ export const requestRoutes: AnyApiRoute[] = [
     request: { params: RequestPathSchema },
     response: RequestDetailSchema,
     errors: ['requestNotFound'],
-    handler: async ({ params, services }) => toRequestDetail(await services.requestDetails.get(params.customerId, params.number)),
+    handler: async ({ params, services }) => requestDetailResponse(services, params.customerId, params.number),
   }),
 
   defineRoute({
@@ -73,7 +73,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: REQUEST_ACTION_ERRORS,
     handler: async ({ params, consultant, services }) => {
       await services.requestActions.acknowledge(params.customerId, params.number, consultant.name);
-      return toRequestDetail(await services.requestDetails.get(params.customerId, params.number));
+      return requestDetailResponse(services, params.customerId, params.number);
     },
   }),
 
@@ -87,7 +87,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: REQUEST_ACTION_ERRORS,
     handler: async ({ params, consultant, services }) => {
       await services.requestActions.recordCallback(params.customerId, params.number, consultant.name);
-      return toRequestDetail(await services.requestDetails.get(params.customerId, params.number));
+      return requestDetailResponse(services, params.customerId, params.number);
     },
   }),
 
@@ -101,7 +101,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: [...REQUEST_ACTION_ERRORS, 'invalidSolution'],
     handler: async ({ params, body, consultant, services }) => {
       await services.requestActions.changeState(params.customerId, params.number, body.state, consultant.name, body.solution);
-      return toRequestDetail(await services.requestDetails.get(params.customerId, params.number));
+      return requestDetailResponse(services, params.customerId, params.number);
     },
   }),
 
@@ -116,7 +116,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: ['requestNotFound', 'unprocessable'],
     handler: async ({ params, body, consultant, services }) => {
       await services.requestActions.logTime(params.customerId, params.number, body, consultant.name);
-      return toRequestDetail(await services.requestDetails.get(params.customerId, params.number));
+      return requestDetailResponse(services, params.customerId, params.number);
     },
   }),
 
@@ -131,7 +131,7 @@ export const requestRoutes: AnyApiRoute[] = [
     errors: ['requestNotFound', 'invalidNote', 'concurrentChange'],
     handler: async ({ params, body, consultant, services }) => {
       await services.requestActions.addNote(params.customerId, params.number, body.text, consultant.name);
-      return toRequestDetail(await services.requestDetails.get(params.customerId, params.number));
+      return requestDetailResponse(services, params.customerId, params.number);
     },
   }),
 ];

@@ -30,9 +30,9 @@ interface BarSegment {
 const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 /**
- * Renders the contact's hours card for one month: period, plan, included minutes, the rolled-over lot
- * (partner plans), used, remaining, approved overage left and unapproved overage, a usage bar, and the
- * billed minutes per time type. Adaptive Cards 1.5 has no progress bar, so the bar is a ColumnSet whose
+ * Renders the contact's hours card for one month. It shows the rolled-over lot of partner plans with the
+ * last day it is valid. It also shows period, plan, included minutes, used, remaining, approved overage
+ * left and unapproved overage, a usage bar, and the billed minutes per time type. Adaptive Cards 1.5 has no progress bar, so the bar is a ColumnSet whose
  * column widths are the used, remaining and overage minutes.
  */
 export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
@@ -48,7 +48,11 @@ export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
     { title: texts.included, value: duration(statement.includedMinutes) },
   ];
   if (plan.kind === 'partner') {
-    facts.push({ title: texts.rolledOver, value: duration(statement.rolloverInMinutes) });
+    // A rolled-over lot is usable in the statement month only, so it is valid until the month's last day.
+    const rolledOver = duration(statement.rolloverInMinutes);
+    const validUntil = formatLocalDate(lastDayOf(statement.month, input.zone), lang);
+    const value = statement.rolloverInMinutes > 0 ? texts.rolledOverValue(rolledOver, validUntil) : rolledOver;
+    facts.push({ title: texts.rolledOver, value });
   }
   facts.push(
     { title: texts.used, value: `${duration(statement.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
@@ -88,8 +92,16 @@ function barSegments(statement: CustomerMonthStatement, figures: HoursOverview):
 
 /** Formats a month "yyyy-MM" as its first and last local day, e.g. "01.11.2026 bis 30.11.2026". */
 function describePeriod(month: string, lang: Language, zone: string): string {
-  const first = DateTime.fromISO(`${month}-01`, { zone }).setLocale(localeOf(lang));
-  const last = first.endOf('month');
-  const format = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
-  return messagesFor(lang).hours.periodValue(first.toLocaleString(format), last.toLocaleString(format));
+  const first = DateTime.fromISO(`${month}-01`, { zone });
+  return messagesFor(lang).hours.periodValue(formatLocalDate(first, lang), formatLocalDate(lastDayOf(month, zone), lang));
+}
+
+/** Returns the last local day of a month "yyyy-MM". */
+function lastDayOf(month: string, zone: string): DateTime {
+  return DateTime.fromISO(`${month}-01`, { zone }).endOf('month');
+}
+
+/** Formats a local date with two-digit day and month, e.g. "31.12.2026" in German. */
+function formatLocalDate(date: DateTime, lang: Language): string {
+  return date.setLocale(localeOf(lang)).toLocaleString({ day: '2-digit', month: '2-digit', year: 'numeric' });
 }

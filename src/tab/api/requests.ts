@@ -56,6 +56,31 @@ export function logTime(api: ApiClient, key: RequestKey, minutes: number, type: 
   return api.post(`${requestPath(key)}/time`, note === '' ? { minutes, type } : { minutes, type, note });
 }
 
+/** Identifies one time entry of a request: the local month of its start and its id. */
+export interface TimeEntryRef {
+  month: string;
+  id: string;
+}
+
+/** Changes minutes, type and note of a request's time entry; an empty note removes the note. */
+export function editTime(
+  api: ApiClient,
+  key: RequestKey,
+  entry: TimeEntryRef,
+  edit: { minutes: number; type: TimeType; note: string },
+): Promise<RequestDetail> {
+  return api.put<RequestDetail>(timeEntryPath(key, entry), edit);
+}
+
+/** Deletes a request's time entry; the server keeps its last version in the history. */
+export function deleteTime(api: ApiClient, key: RequestKey, entry: TimeEntryRef): Promise<RequestDetail> {
+  return api.delete<RequestDetail>(timeEntryPath(key, entry));
+}
+
+function timeEntryPath(key: RequestKey, entry: TimeEntryRef): string {
+  return `${requestPath(key)}/time/${encodeURIComponent(entry.month)}/${encodeURIComponent(entry.id)}`;
+}
+
 /** Adds a note to a request. */
 export function addNote(api: ApiClient, key: RequestKey, text: string): Promise<unknown> {
   return api.post(`${requestPath(key)}/notes`, { text });

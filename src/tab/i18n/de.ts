@@ -10,6 +10,20 @@ import type {
   HistoryAction,
   RequestListChannel,
 } from '../api/types.js';
+import type { FieldIssueCode } from '../../domain/fieldIssue.js';
+
+/** Text of one field issue: the field's label and the issue's parameters, already formatted. */
+type FieldIssueText = (field: string, params: Record<string, string>) => string;
+
+/** Formats the range of an `outOfRange` issue, such as " (1 bis 1440)", or returns '' when the server sent no limit. */
+function rangeText({ minimum, maximum, greaterThan, lessThan }: Record<string, string>): string {
+  if (minimum !== undefined && maximum !== undefined) return ` (${minimum} bis ${maximum})`;
+  if (minimum !== undefined) return ` (mindestens ${minimum})`;
+  if (maximum !== undefined) return ` (höchstens ${maximum})`;
+  if (greaterThan !== undefined) return ` (größer als ${greaterThan})`;
+  if (lessThan !== undefined) return ` (kleiner als ${lessThan})`;
+  return '';
+}
 
 /**
  * German texts of the consultant's tab. German is the first language; `en.ts` has the same keys.
@@ -61,6 +75,70 @@ export const de = {
     notFound: 'Der Eintrag wurde nicht gefunden. Er wurde vielleicht inzwischen geändert oder gelöscht.',
     conflict: 'Die Aktion passt nicht zum aktuellen Stand. Die Liste wurde neu geladen.',
     dismiss: 'Meldung schließen',
+  },
+  fieldIssues: {
+    /**
+     * Text of each field issue code of the API. `field` is the field's label, `params` are the values the
+     * server sent with the code, already formatted.
+     */
+    byCode: {
+      required: (field) => `${field} fehlt.`,
+      invalidType: (field) => `${field} hat einen ungültigen Wert.`,
+      invalidFormat: (field) => `${field} hat ein ungültiges Format.`,
+      invalidValue: (field, params) => (params.allowed ? `${field} muss einer dieser Werte sein: ${params.allowed}.` : `${field} hat einen ungültigen Wert.`),
+      notWholeNumber: (field) => `${field} muss eine ganze Zahl sein.`,
+      outOfRange: (field, params) => `${field} liegt außerhalb des erlaubten Bereichs${rangeText(params)}.`,
+      tooShort: (field, params) => `${field} ist zu kurz (mindestens ${params.minimum ?? '?'}).`,
+      tooLong: (field, params) => `${field} ist zu lang (höchstens ${params.maximum ?? '?'}).`,
+      duplicate: (field) => `${field} kommt doppelt vor.`,
+      alreadyTaken: (field) => `${field} ist schon vergeben.`,
+      beforeContractStart: (_field, params) => `Der Monat liegt vor dem Vertragsbeginn. Wählen Sie ${params.contractStart ?? 'einen späteren Monat'} oder später.`,
+      callInFuture: () => 'Der Zeitpunkt des Anrufs liegt in der Zukunft. Geben Sie eine Zeit bis jetzt an.',
+      callTooOld: (_field, params) => `Der Anruf liegt mehr als ${params.maxDays ?? '?'} Tage zurück. Prüfen Sie das Datum.`,
+      unknownContact: () => 'Die Person ist kein Kontakt dieses Kunden.',
+      consultantTenant: () => 'Das ist Ihr eigener Mandant. Geben Sie die Mandanten-ID des Kunden ein.',
+      absenceOverlap: (_field, params) =>
+        `Die Abwesenheit überschneidet sich mit der Abwesenheit vom ${params.from ?? '?'} bis ${params.to ?? '?'}. Ändern Sie die Daten oder löschen Sie die andere Abwesenheit.`,
+      invalid: (field) => `${field} ist ungültig.`,
+    } satisfies Record<FieldIssueCode, FieldIssueText>,
+    /** Text of a code that this version of the tab does not know. */
+    unknownCode: (field: string) => `${field} ist ungültig.`,
+    /** Text when the server named no field. */
+    noDetails: 'Prüfen Sie die Angaben.',
+    /** A local date of a parameter. */
+    date: (year: string, month: string, day: string) => `${day}.${month}.${year}`,
+    /** Labels of the fields by their path in the request; other fields show their path. */
+    fields: {
+      calledAt: 'Zeitpunkt des Anrufs',
+      contactName: 'Name des Anrufers',
+      description: 'Beschreibung',
+      callbackPhone: 'Rückrufnummer',
+      urgency: 'Dringlichkeit',
+      channel: 'Kanal',
+      customerId: 'Kunde',
+      id: 'Kürzel',
+      name: 'Name',
+      planId: 'Paket',
+      tenantId: 'Mandanten-ID',
+      contractStart: 'Vertragsbeginn',
+      from: 'Beginn',
+      to: 'Ende',
+      note: 'Notiz',
+      'substitute.name': 'Name der Vertretung',
+      'substitute.phone': 'Telefon der Vertretung',
+      minutes: 'Minuten',
+      type: 'Art',
+      start: 'Beginn',
+      month: 'Monat',
+      title: 'Titel',
+      problem: 'Problem',
+      solution: 'Lösung',
+      tags: 'Schlagwörter',
+      visibility: 'Sichtbarkeit',
+      text: 'Text',
+      limit: 'Seitengröße',
+      cursor: 'Seitenmarke',
+    } as Record<string, string>,
   },
   common: {
     cancel: 'Abbrechen',
@@ -548,6 +626,24 @@ export const de = {
       created: (number: string) => `Entwurf aus ${number} erstellt.`,
       existing: (number: string) => `${number} hat schon einen Artikel. Er ist zum Bearbeiten geöffnet.`,
     },
+  },
+  timeEntry: {
+    summary: (recorded: string, billed: string, type: string) => `${recorded} ${type}, abgerechnet ${billed}`,
+    edit: 'Bearbeiten',
+    editLabel: (start: string) => `Zeiteintrag vom ${start} bearbeiten`,
+    editTitle: (start: string) => `Zeiteintrag vom ${start} bearbeiten`,
+    edited: (duration: string) => `Zeiteintrag gespeichert: ${duration}.`,
+    delete: 'Löschen',
+    deleteLabel: (start: string) => `Zeiteintrag vom ${start} löschen`,
+    deleteTitle: 'Zeiteintrag löschen?',
+    deleteQuestion: (summary: string) =>
+      `${summary}: Der Eintrag zählt danach nicht mehr zum Kontingent. Die letzte Fassung bleibt im Änderungsverlauf.`,
+    deleted: 'Zeiteintrag gelöscht.',
+    history: 'Änderungsverlauf',
+    historyEntry: (at: string, name: string, action: string, before: string) => `${at} · ${name} · ${action} (vorher: ${before})`,
+    actions: { edited: 'geändert', deleted: 'gelöscht' },
+    deletedHeading: 'Gelöschte Zeiteinträge',
+    deletedEntry: (summary: string, name: string, at: string) => `${summary} · gelöscht von ${name} am ${at}`,
   },
 };
 

@@ -1,4 +1,18 @@
+import type { FieldIssueCode } from '../../domain/fieldIssue.js';
 import type { TabMessages } from './de.js';
+
+/** Text of one field issue: the field's label and the issue's parameters, already formatted. */
+type FieldIssueText = (field: string, params: Record<string, string>) => string;
+
+/** Formats the range of an `outOfRange` issue, such as " (1 to 1440)", or returns '' when the server sent no limit. */
+function rangeText({ minimum, maximum, greaterThan, lessThan }: Record<string, string>): string {
+  if (minimum !== undefined && maximum !== undefined) return ` (${minimum} to ${maximum})`;
+  if (minimum !== undefined) return ` (at least ${minimum})`;
+  if (maximum !== undefined) return ` (at most ${maximum})`;
+  if (greaterThan !== undefined) return ` (greater than ${greaterThan})`;
+  if (lessThan !== undefined) return ` (less than ${lessThan})`;
+  return '';
+}
 
 /** English texts of the consultant's tab, used when the Teams locale starts with "en". */
 export const en: TabMessages = {
@@ -43,6 +57,62 @@ export const en: TabMessages = {
     notFound: 'The item was not found. It may have been changed or deleted in the meantime.',
     conflict: 'The action does not fit the current state. The list has been reloaded.',
     dismiss: 'Dismiss message',
+  },
+  fieldIssues: {
+    byCode: {
+      required: (field) => `${field} is missing.`,
+      invalidType: (field) => `${field} has an invalid value.`,
+      invalidFormat: (field) => `${field} has an invalid format.`,
+      invalidValue: (field, params) => (params.allowed ? `${field} must be one of: ${params.allowed}.` : `${field} has an invalid value.`),
+      notWholeNumber: (field) => `${field} must be a whole number.`,
+      outOfRange: (field, params) => `${field} is out of range${rangeText(params)}.`,
+      tooShort: (field, params) => `${field} is too short (at least ${params.minimum ?? '?'}).`,
+      tooLong: (field, params) => `${field} is too long (at most ${params.maximum ?? '?'}).`,
+      duplicate: (field) => `${field} appears twice.`,
+      alreadyTaken: (field) => `${field} is already taken.`,
+      beforeContractStart: (_field, params) => `The month lies before the contract start. Choose ${params.contractStart ?? 'a later month'} or later.`,
+      callInFuture: () => 'The time of the call lies in the future. Enter a time up to now.',
+      callTooOld: (_field, params) => `The call lies more than ${params.maxDays ?? '?'} days back. Check the date.`,
+      unknownContact: () => 'The person is not a contact of this customer.',
+      consultantTenant: () => "This is your own tenant. Enter the customer's tenant ID.",
+      absenceOverlap: (_field, params) =>
+        `The absence overlaps the absence from ${params.from ?? '?'} to ${params.to ?? '?'}. Change the dates or delete the other absence.`,
+      invalid: (field) => `${field} is invalid.`,
+    } satisfies Record<FieldIssueCode, FieldIssueText>,
+    unknownCode: (field: string) => `${field} is invalid.`,
+    noDetails: 'Check the entries.',
+    date: (year: string, month: string, day: string) => `${day}/${month}/${year}`,
+    fields: {
+      calledAt: 'Time of the call',
+      contactName: 'Caller name',
+      description: 'Description',
+      callbackPhone: 'Callback number',
+      urgency: 'Urgency',
+      channel: 'Channel',
+      customerId: 'Customer',
+      id: 'Short name',
+      name: 'Name',
+      planId: 'Plan',
+      tenantId: 'Tenant ID',
+      contractStart: 'Contract start',
+      from: 'Start',
+      to: 'End',
+      note: 'Note',
+      'substitute.name': 'Substitute name',
+      'substitute.phone': 'Substitute phone',
+      minutes: 'Minutes',
+      type: 'Type',
+      start: 'Start',
+      month: 'Month',
+      title: 'Title',
+      problem: 'Problem',
+      solution: 'Solution',
+      tags: 'Tags',
+      visibility: 'Visibility',
+      text: 'Text',
+      limit: 'Page size',
+      cursor: 'Page marker',
+    } as Record<string, string>,
   },
   common: {
     cancel: 'Cancel',
@@ -525,5 +595,23 @@ export const en: TabMessages = {
       created: (number: string) => `Draft created from ${number}.`,
       existing: (number: string) => `${number} already has an article. It is open for editing.`,
     },
+  },
+  timeEntry: {
+    summary: (recorded: string, billed: string, type: string) => `${recorded} ${type}, billed ${billed}`,
+    edit: 'Edit',
+    editLabel: (start: string) => `Edit time entry of ${start}`,
+    editTitle: (start: string) => `Edit time entry of ${start}`,
+    edited: (duration: string) => `Time entry saved: ${duration}.`,
+    delete: 'Delete',
+    deleteLabel: (start: string) => `Delete time entry of ${start}`,
+    deleteTitle: 'Delete time entry?',
+    deleteQuestion: (summary: string) =>
+      `${summary}: the entry no longer counts against the hours. Its last version stays in the change history.`,
+    deleted: 'Time entry deleted.',
+    history: 'Change history',
+    historyEntry: (at: string, name: string, action: string, before: string) => `${at} · ${name} · ${action} (before: ${before})`,
+    actions: { edited: 'changed', deleted: 'deleted' },
+    deletedHeading: 'Deleted time entries',
+    deletedEntry: (summary: string, name: string, at: string) => `${summary} · deleted by ${name} on ${at}`,
   },
 };

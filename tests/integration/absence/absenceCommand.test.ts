@@ -128,6 +128,36 @@ describe('desk absence command', function () {
     assert.deepEqual(await absences.list(), []);
   });
 
+  it('overlapping absence exits 2 naming the other', async () => {
+    const stored = await absences.add(
+      { from: '2026-12-21T00:00:00+01:00', to: '2027-01-04T00:00:00+01:00', note: 'Weihnachtsurlaub' },
+      new Date(),
+    );
+
+    const overlapping = await deskAbsence(env, 'add', '--from', '2027-01-03', '--to', '2027-01-08', '--note', 'Skiurlaub');
+    const duplicate = await deskAbsence(env, 'add', '--from', '2026-12-21', '--to', '2027-01-03', '--note', 'Weihnachtsurlaub');
+
+    for (const run of [overlapping, duplicate]) {
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(
+        run.stderr,
+        new RegExp(`^Error: Invalid absence: it overlaps the absence "Weihnachtsurlaub" from 2026-12-21 to 2027-01-03 \\(id ${stored.id}\\)`),
+      );
+    }
+    assert.deepEqual(await absences.list(), [stored]);
+  });
+
+  it('absence right after another is stored', async () => {
+    await absences.add({ from: '2026-12-21T00:00:00+01:00', to: '2027-01-04T00:00:00+01:00', note: 'Weihnachtsurlaub' }, new Date());
+
+    const run = await deskAbsence(env, 'add', '--from', '2027-01-04', '--to', '2027-01-08', '--note', 'Skiurlaub');
+
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.equal((await absences.list()).length, 2);
+  });
+
   it('German date exits 2 naming the value', async () => {
     const run = await deskAbsence(env, 'add', '--from', '21.12.2026', '--to', '2027-01-03', '--note', 'Urlaub');
 

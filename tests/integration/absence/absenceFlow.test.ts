@@ -17,13 +17,8 @@ import {
   startDeskHarness,
   type DeskHarness,
 } from '../../support/deskHarness.js';
-import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-} from '../../support/teamsActivity.js';
+import { clickAction } from '../../support/requestSteps.js';
+import { installActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Tuesday 2026-12-22, 09:00 in Berlin: inside the Christmas vacation and inside Gold's service hours. */
 const TUESDAY_IN_VACATION = '2026-12-22T09:00:00+01:00';
@@ -75,12 +70,8 @@ describe('absence in the request flow', () => {
     return harness.connector.sentTo(chat.conversationId);
   }
 
-  /** Clicks an Action.Execute and returns the invoke response body. */
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   it('typed problem gets the notice before the form', async () => {
     await addChristmas();

@@ -135,7 +135,7 @@ describe('knowledge-base routes over HTTP', function () {
     const { status, body } = await tab.api('GET', `/articles?cursor=${cursor}`);
 
     assert.equal(status, 400);
-    assert.deepEqual(body.issues, [{ field: 'query.cursor', message: 'Invalid cursor; pass nextCursor of the previous page unchanged' }]);
+    assert.deepEqual(body.issues, [{ field: 'query.cursor', code: 'invalidFormat', message: 'Invalid cursor; pass nextCursor of the previous page unchanged' }]);
   });
 
   it('update replaces the content', async () => {
@@ -153,7 +153,7 @@ describe('knowledge-base routes over HTTP', function () {
     const { status, body } = await tab.api('PUT', `/articles/${ids.printer}`, { ...printer, title: '   ' });
 
     assert.equal(status, 422);
-    assert.deepEqual(body.issues, [{ field: 'body.title', message: 'is required' }]);
+    assert.deepEqual(body.issues, [{ field: 'body.title', code: 'required', message: 'is required' }]);
   });
 
   it('unknown and malformed ids', async () => {
@@ -197,7 +197,7 @@ describe('knowledge-base routes over HTTP', function () {
     const { status, body } = await tab.api('POST', '/requests/fabrikam/hd-2026-x/article');
 
     assert.equal(status, 400);
-    assert.deepEqual(body.issues, [{ field: 'params.number', message: 'Expected a request number such as HD-2026-0042' }]);
+    assert.deepEqual(body.issues, [{ field: 'params.number', code: 'invalid', message: 'Expected a request number such as HD-2026-0042' }]);
   });
 
   it('unknown request is 404', async () => {

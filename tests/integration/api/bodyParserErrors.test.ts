@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { CLIENT_ID, EntraStandIn } from './tokenFixture.js';
+import { startTabApiHarness, type TabApiHarness } from './reportsHarness.js';
 
 const NOW = '2026-12-07T09:00:00+01:00';
 
@@ -8,25 +7,22 @@ const NOW = '2026-12-07T09:00:00+01:00';
 const OVERSIZED_BODY = JSON.stringify({ note: 'x'.repeat(1024 * 1024) });
 
 describe('tab API bodies the parser rejects', () => {
-  const entra = new EntraStandIn();
-  let harness: DeskHarness;
+  let tab: TabApiHarness;
 
   before(async () => {
-    await entra.start();
-    harness = await startDeskHarness(NOW, { TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_JWKS_URL: entra.jwksUrl });
+    tab = await startTabApiHarness(NOW);
   });
 
   after(async () => {
-    await harness.stop();
-    await entra.stop();
+    await tab.stop();
   });
 
   /** Posts a raw body with the consultant's token and returns status and parsed JSON body. */
   async function post(path: string, body: string | Buffer, headers: Record<string, string> = {}) {
-    const response = await fetch(`${harness.desk.url}${path}`, {
+    const response = await fetch(`${tab.desk.desk.url}${path}`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${await entra.sign({ issuedAt: harness.clock.now() })}`,
+        authorization: `Bearer ${await tab.token()}`,
         'content-type': 'application/json',
         ...headers,
       },
@@ -42,7 +38,7 @@ describe('tab API bodies the parser rejects', () => {
     assert.deepEqual(body, {
       code: 'invalidInput',
       message: 'The request body is not valid JSON',
-      issues: [{ field: 'body', message: 'Invalid JSON' }],
+      issues: [{ field: 'body', code: 'invalidFormat', message: 'Invalid JSON' }],
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CustomerRepository } from '../../../src/storage/customers.js';
 import { AbsenceRepository } from '../../../src/storage/absences.js';
-import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { consultant, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
 import { CLIENT_ID, EntraStandIn, callApi } from './tokenFixture.js';
 
 const NOW = '2026-12-07T09:00:00+01:00';
@@ -176,6 +176,20 @@ describe('tab API customers and absences', () => {
       assert.deepEqual(body.issues.map((issue: any) => issue.field), ['body.contacts.1.aadObjectId']);
     });
 
+    it("consultant's own tenant is 422 on tenantId", async () => {
+      const ownTenant = consultant.tenantId?.toUpperCase();
+      const create = await api('POST', '/customers', contoso({ id: 'own-tenant', tenantId: ownTenant }));
+      const edit = await api('PUT', '/customers/fabrikam', { ...contoso({ tenantId: ownTenant, contacts: [] }), id: undefined });
+
+      assert.equal(create.status, 422);
+      assert.equal(create.body.code, 'unprocessable');
+      assert.deepEqual(create.body.issues.map((issue: any) => [issue.field, issue.code]), [['body.tenantId', 'consultantTenant']]);
+      assert.equal(await customers.get('own-tenant'), undefined);
+      assert.equal(edit.status, 422);
+      assert.deepEqual(edit.body.issues.map((issue: any) => [issue.field, issue.code]), [['body.tenantId', 'consultantTenant']]);
+      assert.equal((await customers.get('fabrikam'))?.tenantId, FABRIKAM_TENANT);
+    });
+
     it('unknown customer is 404', async () => {
       const get = await api('GET', '/customers/nobody');
       const put = await api('PUT', '/customers/nobody', { ...contoso({ tenantId: '7a9b1d35-6f8a-4dae-8f3a-b5c6d7e8f9a0' }), id: undefined });
@@ -229,7 +243,7 @@ describe('tab API customers and absences', () => {
       assert.equal(status, 422);
       assert.equal(body.code, 'invalidAbsence');
       assert.deepEqual(body.issues, [
-        { field: 'body.note', message: 'Invalid absence: the note is empty; give a short reason such as "Urlaub"' },
+        { field: 'body.note', code: 'required', message: 'Invalid absence: the note is empty; give a short reason such as "Urlaub"' },
       ]);
     });
 
@@ -244,6 +258,31 @@ describe('tab API customers and absences', () => {
       assert.equal(status, 422);
       assert.deepEqual(body.issues.map((issue: any) => issue.field), ['body.substitute.phone']);
       assert.match(body.issues[0].message, /"bitte anrufen"/);
+    });
+
+    it('overlapping absence is 422 naming the other', async () => {
+      const stored = await api('POST', '/absences', { from: '2027-02-01', to: '2027-02-05', note: 'Skiurlaub' });
+      const overlapping = await api('POST', '/absences', { from: '2027-02-05', to: '2027-02-09', note: 'Fortbildung' });
+      const duplicate = await api('POST', '/absences', { from: '2027-02-01', to: '2027-02-05', note: 'Skiurlaub' });
+      const inside = await api('POST', '/absences', { from: '2027-02-02T08:00:00+01:00', to: '2027-02-02T12:00:00+01:00', note: 'Arzt' });
+      const adjacent = await api('POST', '/absences', { from: '2027-02-06', to: '2027-02-07', note: 'Wochenende' });
+
+      assert.equal(stored.status, 201);
+      for (const rejected of [overlapping, duplicate, inside]) {
+        assert.equal(rejected.status, 422);
+        assert.equal(rejected.body.code, 'invalidAbsence');
+        assert.equal(rejected.body.issues.length, 1);
+        assert.equal(rejected.body.issues[0].field, 'body.from');
+        assert.equal(rejected.body.issues[0].code, 'absenceOverlap');
+        assert.deepEqual(rejected.body.issues[0].params, { from: '2027-02-01', to: '2027-02-05' });
+        assert.match(rejected.body.issues[0].message, /overlaps the absence "Skiurlaub" from 2027-02-01 to 2027-02-05/);
+      }
+      assert.equal(adjacent.status, 201);
+      const notes = (await new AbsenceRepository(harness.storage.tables).list()).map((absence) => absence.note);
+      assert.deepEqual(notes, ['Skiurlaub', 'Wochenende']);
+
+      await api('DELETE', `/absences/${stored.body.id}`);
+      await api('DELETE', `/absences/${adjacent.body.id}`);
     });
 
     it('absence without dates is 400', async () => {

@@ -1,28 +1,24 @@
 import assert from 'node:assert/strict';
-import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { CLIENT_ID, EntraStandIn } from './tokenFixture.js';
+import { startTabApiHarness, type TabApiHarness } from './reportsHarness.js';
 
 const NOW = '2026-12-07T09:00:00+01:00';
 
 describe('tab API unknown paths and methods', () => {
-  const entra = new EntraStandIn();
-  let harness: DeskHarness;
+  let tab: TabApiHarness;
 
   before(async () => {
-    await entra.start();
-    harness = await startDeskHarness(NOW, { TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_JWKS_URL: entra.jwksUrl });
+    tab = await startTabApiHarness(NOW);
   });
 
   after(async () => {
-    await harness.stop();
-    await entra.stop();
+    await tab.stop();
   });
 
   /** Sends a request to any path of the server, with the consultant's token when `signed`. */
   async function send(method: string, path: string, signed = true) {
     const headers: Record<string, string> = {};
-    if (signed) headers.authorization = `Bearer ${await entra.sign({ issuedAt: harness.clock.now() })}`;
-    const response = await fetch(`${harness.desk.url}${path}`, { method, headers });
+    if (signed) headers.authorization = `Bearer ${await tab.token()}`;
+    const response = await fetch(`${tab.desk.desk.url}${path}`, { method, headers });
     const text = await response.text();
     return {
       status: response.status,

@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consultant, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { CLIENT_ID, EntraStandIn, callApi } from './tokenFixture.js';
+import { consultant } from '../../support/deskHarness.js';
+import { startTabApiHarness, type TabApiHarness } from './reportsHarness.js';
+import { callApi } from './tokenFixture.js';
 
 /** Monday 2026-12-07, 09:00 in Berlin. */
 const NOW = '2026-12-07T09:00:00+01:00';
@@ -12,23 +13,17 @@ const NOW = '2026-12-07T09:00:00+01:00';
 const catalogPath = fileURLToPath(new URL('../../../config/plans.json', import.meta.url));
 
 describe('tab API plans and consultant', () => {
-  const entra = new EntraStandIn();
-  let harness: DeskHarness;
+  let tab: TabApiHarness;
 
   before(async () => {
-    await entra.start();
-    harness = await startDeskHarness(NOW, { TAB_SSO_CLIENT_ID: CLIENT_ID, TAB_JWKS_URL: entra.jwksUrl });
+    tab = await startTabApiHarness(NOW);
   });
 
   after(async () => {
-    await harness?.stop();
-    await entra.stop();
+    await tab?.stop();
   });
 
-  async function get(path: string) {
-    const token = await entra.sign({ issuedAt: harness.clock.now() });
-    return callApi(harness.desk.url, 'GET', path, { token });
-  }
+  const get = (path: string) => tab.api('GET', path);
 
   it('plans lists the six catalog plans in order', async () => {
     const { status, body } = await get('/plans');
@@ -64,7 +59,7 @@ describe('tab API plans and consultant', () => {
   });
 
   it('plans without a token is 401', async () => {
-    const { status, body } = await callApi(harness.desk.url, 'GET', '/plans');
+    const { status, body } = await callApi(tab.desk.desk.url, 'GET', '/plans');
 
     assert.equal(status, 401);
     assert.equal(body.code, 'tokenMissing');
@@ -79,12 +74,10 @@ describe('tab API plans and consultant', () => {
 });
 
 describe('tab API with another zone and catalog', () => {
-  const entra = new EntraStandIn();
-  let harness: DeskHarness;
+  let tab: TabApiHarness;
   let folder: string;
 
   before(async () => {
-    await entra.start();
     // A catalog whose Gold plan has another name and fee shows that the route reads the loaded file.
     folder = mkdtempSync(join(tmpdir(), 'plans-route-'));
     const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
@@ -93,24 +86,18 @@ describe('tab API with another zone and catalog', () => {
     gold.monthlyFeeCents = 104900;
     writeFileSync(join(folder, 'plans.json'), JSON.stringify(catalog));
 
-    harness = await startDeskHarness(NOW, {
-      TAB_SSO_CLIENT_ID: CLIENT_ID,
-      TAB_JWKS_URL: entra.jwksUrl,
+    tab = await startTabApiHarness(NOW, {
       DESK_TIME_ZONE: 'Europe/London',
       DESK_CATALOG_PATH: join(folder, 'plans.json'),
     });
   });
 
   after(async () => {
-    await harness?.stop();
-    await entra.stop();
+    await tab?.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  async function get(path: string) {
-    const token = await entra.sign({ issuedAt: harness.clock.now() });
-    return callApi(harness.desk.url, 'GET', path, { token });
-  }
+  const get = (path: string) => tab.api('GET', path);
 
   it('me returns DESK_TIME_ZONE', async () => {
     const { status, body } = await get('/me');

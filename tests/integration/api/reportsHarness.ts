@@ -6,9 +6,11 @@ import { TimeEntryRepository } from '../../../src/storage/timeEntries.js';
 import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
 import { APP_ID_URI, CLIENT_ID, EntraStandIn, callApi } from './tokenFixture.js';
 
-/** A running desk with the tab API, a signed consultant token and helpers for the report routes. */
+/** A running desk with the tab API, signed consultant tokens and helpers to call its routes. */
 export interface TabApiHarness {
   desk: DeskHarness;
+  /** Signs a consultant access token issued at the desk's clock. */
+  token(): Promise<string>;
   /** Sends an authenticated JSON request to the tab API. */
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** Sends an authenticated GET and returns the raw response, for downloads. */
@@ -16,20 +18,26 @@ export interface TabApiHarness {
   stop(): Promise<void>;
 }
 
-/** Starts the desk at `startAt` with Entra SSO against a JWKS served on loopback; calls carry a consultant token. */
-export async function startTabApiHarness(startAt: string): Promise<TabApiHarness> {
+/**
+ * Starts the desk at `startAt` with Entra SSO against a JWKS served on loopback; calls carry a consultant token.
+ *
+ * @param env - Further configuration variables, such as DESK_TIME_ZONE.
+ */
+export async function startTabApiHarness(startAt: string, env: Record<string, string> = {}): Promise<TabApiHarness> {
   const entra = new EntraStandIn();
   await entra.start();
   const desk = await startDeskHarness(startAt, {
     TAB_SSO_CLIENT_ID: CLIENT_ID,
     TAB_SSO_APP_ID_URI: APP_ID_URI,
     TAB_JWKS_URL: entra.jwksUrl,
+    ...env,
   });
   // Each call signs a new token at the desk's clock, so tests that move the clock keep a valid token.
   const token = () => entra.sign({ issuedAt: desk.clock.now() });
 
   return {
     desk,
+    token,
     api: async (method, path, body) => callApi(desk.desk.url, method, path, { token: await token(), body }),
     fetchRaw: async (path) => fetch(`${desk.desk.url}/api/tab${path}`, { headers: { authorization: `Bearer ${await token()}` } }),
     async stop() {

@@ -151,6 +151,7 @@ describe('tab API requests', () => {
     assert.equal(status, 422);
     assert.equal(body.code, 'unprocessable');
     assert.deepEqual(body.issues.map((issue: any) => issue.field), ['body.calledAt']);
+    assert.equal(body.issues[0].code, 'callInFuture');
   });
 
   it('call older than seven days is rejected', async () => {
@@ -158,6 +159,8 @@ describe('tab API requests', () => {
 
     assert.equal(status, 422);
     assert.deepEqual(body.issues.map((issue: any) => issue.field), ['body.calledAt']);
+    assert.equal(body.issues[0].code, 'callTooOld');
+    assert.deepEqual(body.issues[0].params, { maxDays: 7 });
   });
 
   it('call with invalid fields is 400 naming them', async () => {
@@ -273,7 +276,7 @@ describe('tab API requests', () => {
 
     assert.equal(status, 422);
     assert.equal(body.code, 'invalidSolution');
-    assert.deepEqual(body.issues, [{ field: 'body.solution', message: 'Required' }]);
+    assert.deepEqual(body.issues, [{ field: 'body.solution', code: 'required', message: 'Required' }]);
     assert.equal((await requests.get('fabrikam', number))?.request.state, 'new');
   });
 

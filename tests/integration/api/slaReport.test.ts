@@ -76,8 +76,9 @@ describe('SLA report route over HTTP', function () {
   });
 
   it('unknown customer is 404', async () => {
-    const { status } = await tab.api('GET', '/sla-report?month=2026-11&customerId=nobody');
+    const { status, body } = await tab.api('GET', '/sla-report?month=2026-11&customerId=nobody');
 
     assert.equal(status, 404);
+    assert.equal(body.code, 'customerNotFound');
   });
 });

@@ -98,18 +98,23 @@ describe('statement routes over HTTP', function () {
     assert.deepEqual(rows.find((row) => row[2] === 'Bonus-Termine gehalten'), ['fabrikam', '2026-11', 'Bonus-Termine gehalten', '', '2', 'Termine', '', '', '']);
   });
 
-  it('unknown customer is 404', async () => {
-    const { status, body } = await tab.api('GET', '/statements?customerId=nobody&month=2026-11');
+  it('unknown customer is 404 customerNotFound', async () => {
+    const json = await tab.api('GET', '/statements?customerId=nobody&month=2026-11');
+    const csv = await tab.api('GET', '/statements.csv?customerId=nobody&month=2026-11');
 
-    assert.equal(status, 404);
-    assert.equal(body.code, 'notFound');
+    assert.equal(json.status, 404);
+    assert.equal(json.body.code, 'customerNotFound');
+    assert.equal(csv.status, 404);
+    assert.equal(csv.body.code, 'customerNotFound');
   });
 
   it('month before the contract is 422', async () => {
     const { status, body } = await tab.api('GET', '/statements.csv?customerId=fabrikam&month=2025-12');
 
     assert.equal(status, 422);
-    assert.deepEqual(body.issues, [{ field: 'query.month', message: 'Choose 2026-01 or later' }]);
+    assert.deepEqual(body.issues, [
+      { field: 'query.month', code: 'beforeContractStart', params: { contractStart: '2026-01' }, message: 'Choose 2026-01 or later' },
+    ]);
   });
 
   it('invalid month is 400', async () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { KnowledgeArticle } from '../../../src/domain/knowledgeArticle.js';
 import { ArticleRepository } from '../../../src/storage/articles.js';
 import { actionVerbs, cardOf, cardTexts, findById, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
+import { sendMessage } from '../../support/requestSteps.js';
+import { actionExecuteActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Tuesday 2026-12-08, 10:00 in Berlin, inside Gold's service window. */
 const TUESDAY_MORNING = '2026-12-08T10:00:00+01:00';
@@ -54,13 +55,7 @@ describe('article suggestions through /api/messages', () => {
     harness.connector.clear();
   });
 
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const last = harness.connector.sentTo(chat.conversationId).at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
   it('matching public article comes before the form', async () => {
     const chat = personalChat(goldContact);

@@ -2,42 +2,27 @@ import assert from 'node:assert/strict';
 
 import { BookingRepository } from '../../../src/storage/bookings.js';
 import { CalendarEventRepository } from '../../../src/storage/calendarEvents.js';
-import { actionVerbs, cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
 import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-  type TeamsUser,
-} from '../../support/teamsActivity.js';
+  actionVerbs,
+  cardOf,
+  cardTexts,
+  consultant,
+  enterpriseContact,
+  goldContact,
+  type DeskHarness,
+} from '../../support/deskHarness.js';
+import {
+  CARD_RESPONSE,
+  clickAction,
+  executeActions,
+  MESSAGE_RESPONSE,
+  sendMessage,
+  startConsultantDesk,
+} from '../../support/requestSteps.js';
+import { personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Monday 2027-02-01, 08:00 in Berlin: with 2 hours of notice the first slot is 10:00. */
 const MONDAY_MORNING = '2027-02-01T08:00:00+01:00';
-
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-
-/** Miriam Schulz, contact of the Enterprise demo customer Northwind. */
-const enterpriseContact: TeamsUser = {
-  id: '29:miriam-schulz',
-  name: 'Miriam Schulz',
-  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
-  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
-};
-
-/** Returns the titles of every Action.Execute in a card, in order, with their verbs and data. */
-function executeActions(card: any): { title: string; verb: string; data: any }[] {
-  const found: { title: string; verb: string; data: any }[] = [];
-  const visit = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'Action.Execute') found.push({ title: node.title, verb: node.verb, data: node.data });
-    Object.values(node).forEach(visit);
-  };
-  visit(card);
-  return found;
-}
 
 /** Returns the slot buttons of a slot card. */
 function slotButtons(card: any) {
@@ -52,32 +37,19 @@ describe('bookings through /api/messages', function () {
   let events: CalendarEventRepository;
   let consultantChat: PersonalChat;
 
-  /** Sends a message as the user and returns the bot's last reply. */
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const last = harness.connector.sentTo(chat.conversationId).at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
-  /** Sends a card action and returns the invoke response body ({ statusCode, type, value }). */
-  async function click(chat: PersonalChat, cardId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardId, verb, data));
-    assert.equal(status, 200);
-    return body;
-  }
+  const click = (chat: PersonalChat, cardId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardId, verb, data);
 
   function consultantCards(): any[] {
     return harness.connector.sentTo(consultantChat.conversationId).map((call) => cardOf(call.activity)).filter(Boolean);
   }
 
   beforeEach(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     bookings = new BookingRepository(harness.storage.tables);
     events = new CalendarEventRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   afterEach(async () => {

@@ -3,26 +3,12 @@ import assert from 'node:assert/strict';
 import { computeSlaCompliance } from '../../../src/domain/slaCompliance.js';
 import { BookingRepository } from '../../../src/storage/bookings.js';
 import { RequestRepository } from '../../../src/storage/requests.js';
-import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { actionExecuteActivity, installActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
+import { cardOf, cardTexts, consultant, goldContact, type DeskHarness } from '../../support/deskHarness.js';
+import { executeActions, MESSAGE_RESPONSE, startConsultantDesk } from '../../support/requestSteps.js';
+import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Monday 2027-02-01, 09:00 in Berlin: a Gold request opened now is due at 10:00. */
 const MONDAY_NINE = '2027-02-01T09:00:00+01:00';
-
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-
-/** Returns every Action.Execute of a card with its title, verb and data. */
-function executeActions(card: any): { title: string; verb: string; data: any }[] {
-  const found: { title: string; verb: string; data: any }[] = [];
-  const visit = (node: any): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    if (node.type === 'Action.Execute') found.push({ title: node.title, verb: node.verb, data: node.data });
-    Object.values(node).forEach(visit);
-  };
-  visit(card);
-  return found;
-}
 
 function slotStarts(card: any): string[] {
   return executeActions(card.body)
@@ -56,11 +42,9 @@ describe('callback appointments through /api/messages', function () {
   }
 
   beforeEach(async () => {
-    harness = await startDeskHarness(MONDAY_NINE);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_NINE));
     requests = new RequestRepository(harness.storage.tables);
     bookings = new BookingRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
 
     chat = personalChat(goldContact);
     await harness.post(messageActivity(chat, harness.connector.url, 'Outlook startet nicht'));

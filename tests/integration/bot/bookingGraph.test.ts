@@ -7,8 +7,9 @@ import { GraphCalendarProvider } from '../../../src/calendar/graphCalendarProvid
 import { BookingSlotRepository } from '../../../src/storage/bookingSlots.js';
 import { BookingRepository } from '../../../src/storage/bookings.js';
 import { GraphMock, MAILBOX, TEST_ACCESS_TOKEN, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TENANT_ID } from '../calendar/graphMock.js';
-import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import { actionExecuteActivity, installActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
+import { cardOf, cardTexts, goldContact, type DeskHarness } from '../../support/deskHarness.js';
+import { startConsultantDesk } from '../../support/requestSteps.js';
+import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Monday 2027-02-01, 08:00 in Berlin. */
 const MONDAY_MORNING = '2027-02-01T08:00:00+01:00';
@@ -53,9 +54,7 @@ describe('bookings with the Graph calendar through /api/messages', function () {
       credential: createGraphCredential({ tenantId: TEST_TENANT_ID, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
       retry: { maxRetries: 2, delaySeconds: 0 },
     });
-    harness = await startDeskHarness(MONDAY_MORNING, {}, { bookingCalendar });
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING, {}, { bookingCalendar }));
     chat = personalChat(goldContact);
   });
 

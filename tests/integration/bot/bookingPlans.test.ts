@@ -3,17 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { actionVerbs, cardOf, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { actionVerbs, cardOf, enterpriseContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { messageActivity, personalChat } from '../../support/teamsActivity.js';
 import { catalogPath } from '../../support/calendar.js';
-import { messageActivity, personalChat, type TeamsUser } from '../../support/teamsActivity.js';
-
-/** Miriam Schulz, contact of the Enterprise demo customer Northwind. */
-const enterpriseContact: TeamsUser = {
-  id: '29:miriam-schulz',
-  name: 'Miriam Schulz',
-  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
-  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
-};
 
 describe('booking for a plan without bookable calls', function () {
   this.timeout(30_000);

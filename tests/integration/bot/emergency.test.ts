@@ -7,19 +7,13 @@ import {
   cardOf,
   cardTexts,
   consultant,
+  enterpriseContact,
   findById,
   goldContact,
-  startDeskHarness,
   type DeskHarness,
 } from '../../support/deskHarness.js';
-import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-  type TeamsUser,
-} from '../../support/teamsActivity.js';
+import { CARD_RESPONSE, clickAction, findNumber, sendMessage, startConsultantDesk } from '../../support/requestSteps.js';
+import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Sunday 2026-12-06, 10:00 in Berlin: Gold has no weekend window, so only the 24/7 line counts. */
 const SUNDAY_MORNING = '2026-12-06T10:00:00+01:00';
@@ -27,16 +21,7 @@ const SUNDAY_MORNING = '2026-12-06T10:00:00+01:00';
 /** Monday 2026-12-07, 10:00 in Berlin: Enterprise's 30-minute working-day guarantee beats the 2 hours. */
 const MONDAY_MORNING = '2026-12-07T10:00:00+01:00';
 
-/** Miriam Schulz, contact of the Enterprise demo customer Northwind. */
-const enterpriseContact: TeamsUser = {
-  id: '29:miriam-schulz',
-  name: 'Miriam Schulz',
-  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
-  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
-};
-
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const NBSP = '\u00a0';
 
 /** Runs `npm run --silent desk -- deadline ...` as the README documents it and returns the parsed JSON. */
@@ -56,10 +41,8 @@ describe('emergency through /api/messages', () => {
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(SUNDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(SUNDAY_MORNING));
     requests = new RequestRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
@@ -71,19 +54,10 @@ describe('emergency through /api/messages', () => {
     harness.connector.clear();
   });
 
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const last = harness.connector.sentTo(chat.conversationId).at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   /** Opens the emergency card from the welcome card's button; returns the card's activity id and the card. */
   async function startFromWelcome(chat: PersonalChat) {
@@ -276,7 +250,7 @@ describe('emergency with an absence substitute', () => {
   const substituteChat = personalChat({ ...consultant, id: '29:substitute', name: 'Petra Vogel', aadObjectId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d' });
 
   before(async () => {
-    harness = await startDeskHarness(SUNDAY_MORNING, {}, {
+    ({ harness, consultantChat } = await startConsultantDesk(SUNDAY_MORNING, {}, {
       substituteConversation: async () => ({
         serviceUrl: harness.connector.url,
         channelId: 'msteams',
@@ -284,10 +258,8 @@ describe('emergency with an absence substitute', () => {
         bot: { id: '28:hotline-desk-bot', name: 'Hotline Desk' },
         locale: 'de-DE',
       }),
-    });
+    }));
     requests = new RequestRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
@@ -330,10 +302,3 @@ describe('emergency with an absence substitute', () => {
     assert.deepEqual(cardOf(update?.activity).actions ?? [], []);
   });
 });
-
-/** Reads the request number from a card's texts. */
-function findNumber(card: any): string {
-  const match = /HD-\d{4}-\d{4,}/.exec(cardTexts(card).join('\n'));
-  assert.ok(match, `no request number in ${JSON.stringify(cardTexts(card))}`);
-  return match[0];
-}

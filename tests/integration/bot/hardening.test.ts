@@ -9,13 +9,12 @@ import {
   cardTexts,
   consultant,
   goldContact,
-  startDeskHarness,
   stranger,
   type DeskHarness,
 } from '../../support/deskHarness.js';
+import { startConsultantDesk } from '../../support/requestSteps.js';
 import {
   actionExecuteActivity,
-  installActivity,
   messageActivity,
   personalChat,
   type PersonalChat,
@@ -35,9 +34,7 @@ describe('bot hardening through /api/messages', () => {
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness('2026-12-22T09:00:00+01:00', { CONSULTANT_LANGUAGE: 'de' });
-    consultantChat = personalChat(consultant, 'en-US');
-    await harness.post(installActivity(consultantChat, harness.connector.url));
+    ({ harness, consultantChat } = await startConsultantDesk('2026-12-22T09:00:00+01:00', { CONSULTANT_LANGUAGE: 'de' }, {}, 'en-US'));
   });
 
   after(async () => {

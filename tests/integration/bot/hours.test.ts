@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { OverageApprovalRepository } from '../../../src/storage/overageApprovals.js';
 import { TimeEntryRepository } from '../../../src/storage/timeEntries.js';
-import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { cardOf, cardTexts, consultant, enterpriseContact, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
+import { assertShows } from '../../support/requestSteps.js';
 import { actionExecuteActivity, messageActivity, personalChat, type TeamsUser } from '../../support/teamsActivity.js';
 
-/** Fails with the card's texts when `text` is not one of them. */
-function assertShows(texts: string[], text: string): void {
-  assert.ok(texts.includes(text), `missing "${text}" in: ${texts.join(' | ')}`);
-}
-
 /** Miriam Schulz, approver at the Enterprise Partner customer Northwind. */
-const miriam: TeamsUser = {
-  id: '29:miriam-schulz',
-  name: 'Miriam Schulz',
-  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
-  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
-};
+const miriam = enterpriseContact;
 
 describe('hours card through /api/messages', function () {
   this.timeout(20_000);
@@ -67,7 +58,13 @@ describe('hours card through /api/messages', function () {
     assertShows(texts, 'Support 10 Std.');
     assertShows(texts, 'Projektarbeit (nicht aus dem Kontingent) 30 Min.');
     assertShows(texts, '125 % verbraucht');
-    assertShows(texts, 'Mehrstunden ohne Freigabe werden nicht berechnet, bis Sie sie freigeben.');
+    assertShows(
+      texts,
+      'Mehrstunden ohne Freigabe werden nicht berechnet. Ihr Berater bittet die freigebenden Personen Ihres Unternehmens ' +
+        'mit einer eigenen Karte um die Freigabe.',
+    );
+    assert.ok(!texts.some((text) => /bis Sie sie freigeben/.test(text)), 'the contact cannot approve from the hours card');
+    assert.equal(card.actions, undefined, 'the hours card has no approve action');
     assertShows(texts, 'Jeder Zeiteintrag wird auf 15 Minuten aufgerundet.');
     assert.ok(!texts.some((text) => text.startsWith('Übertrag')), 'hotline plans show no rolled-over lot');
 
@@ -87,7 +84,8 @@ describe('hours card through /api/messages', function () {
     const texts = cardTexts(card);
     assertShows(texts, 'Paket Enterprise Partner');
     assertShows(texts, 'Inklusive im Monat 50 Std.');
-    assertShows(texts, 'Übertrag aus dem Vormonat 15 Std.');
+    // The lot rolled over from November is usable in December only.
+    assertShows(texts, 'Übertrag aus dem Vormonat 15 Std., gültig bis 31.12.2026');
     assertShows(texts, 'Verbraucht 0 Min. / 65 Std.');
     assertShows(texts, 'Verbleibend 65 Std.');
     assertShows(texts, '0 % verbraucht');

@@ -12,18 +12,19 @@ import {
   type DeskHarness,
 } from '../../support/deskHarness.js';
 import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-} from '../../support/teamsActivity.js';
+  CARD_RESPONSE,
+  clickAction,
+  findNumber,
+  lastActivityId,
+  MESSAGE_RESPONSE,
+  openRequest,
+  sendMessage,
+  startConsultantDesk,
+} from '../../support/requestSteps.js';
+import { personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Monday 2026-12-07, 09:00 in Berlin: inside Gold's window, so the deadline is 10:00. */
 const MONDAY_MORNING = '2026-12-07T09:00:00+01:00';
-
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
 describe('request lifecycle through /api/messages', () => {
   let harness: DeskHarness;
@@ -31,10 +32,8 @@ describe('request lifecycle through /api/messages', () => {
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     requests = new RequestRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
@@ -46,35 +45,16 @@ describe('request lifecycle through /api/messages', () => {
     harness.connector.clear();
   });
 
-  /** Sends a message as the user and returns the bot's last reply. */
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const last = harness.connector.sentTo(chat.conversationId).at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
-  /** Clicks an Action.Execute on a card and returns the invoke response body. */
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   /** Opens a Fabrikam request through the form; returns the contact's chat, form id, number and consultant card id. */
-  async function openRequest(description: string) {
+  async function openFabrikamRequest(description: string) {
     const chat = personalChat(goldContact);
-    const form = await say(chat, description);
-    const response = await click(chat, form.assignedId, 'request.submit', {
-      description,
-      urgency: 'normal',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    const number = findNumber(response.value);
-    const consultantCardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
-    return { chat, formId: form.assignedId, number, consultantCardId };
+    const { formId, response } = await openRequest(harness, chat, description);
+    return { chat, formId, number: findNumber(response.value), consultantCardId: lastActivityId(harness, consultantChat) };
   }
 
   /** Clicks a consultant action at a given Berlin time. */
@@ -84,7 +64,7 @@ describe('request lifecycle through /api/messages', () => {
   }
 
   it('every change writes one history row', async () => {
-    const { number, consultantCardId } = await openRequest('Outlook fragt ständig nach dem Kennwort');
+    const { number, consultantCardId } = await openFabrikamRequest('Outlook fragt ständig nach dem Kennwort');
     const ref = { customerId: 'fabrikam', number };
 
     await consultantClicks('2026-12-07T09:05:00+01:00', consultantCardId, 'request.acknowledge', ref);
@@ -137,7 +117,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('history rows share the request partition', async () => {
-    const { number, consultantCardId } = await openRequest('Teams-Kalender fehlt');
+    const { number, consultantCardId } = await openFabrikamRequest('Teams-Kalender fehlt');
     harness.clock.set('2026-12-07T09:05:00+01:00');
     await click(consultantChat, consultantCardId, 'request.acknowledge', { customerId: 'fabrikam', number });
 
@@ -156,7 +136,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('listings skip history rows', async () => {
-    const { number, consultantCardId } = await openRequest('Freigabe für Lager-Laufwerk');
+    const { number, consultantCardId } = await openFabrikamRequest('Freigabe für Lager-Laufwerk');
     await click(consultantChat, consultantCardId, 'request.acknowledge', { customerId: 'fabrikam', number });
 
     const byCustomer = await requests.listByCustomer('fabrikam');
@@ -169,7 +149,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('forbidden transition on the card changes nothing', async () => {
-    const { number, consultantCardId } = await openRequest('Altes Postfach archivieren');
+    const { number, consultantCardId } = await openFabrikamRequest('Altes Postfach archivieren');
     const ref = { customerId: 'fabrikam', number };
     await click(consultantChat, consultantCardId, 'request.setState', { ...ref, state: 'resolved', solution: 'Archiviert.' });
     await click(consultantChat, consultantCardId, 'request.setState', { ...ref, state: 'closed' });
@@ -191,7 +171,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('new to waiting is rejected', async () => {
-    const { number, consultantCardId } = await openRequest('Drucker druckt leere Seiten');
+    const { number, consultantCardId } = await openFabrikamRequest('Drucker druckt leere Seiten');
 
     const response = await click(consultantChat, consultantCardId, 'request.setState', {
       customerId: 'fabrikam',
@@ -205,7 +185,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('resolve without solution is rejected', async () => {
-    const { number, consultantCardId } = await openRequest('OneDrive synchronisiert nicht');
+    const { number, consultantCardId } = await openFabrikamRequest('OneDrive synchronisiert nicht');
 
     const response = await click(consultantChat, consultantCardId, 'request.setState', {
       customerId: 'fabrikam',
@@ -221,7 +201,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('unknown target state is invalid card data', async () => {
-    const { number, consultantCardId } = await openRequest('SharePoint-Seite lädt langsam');
+    const { number, consultantCardId } = await openFabrikamRequest('SharePoint-Seite lädt langsam');
 
     const response = await click(consultantChat, consultantCardId, 'request.setState', { customerId: 'fabrikam', number, state: 'new' });
 
@@ -230,7 +210,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('contact cannot change the state', async () => {
-    const { chat, formId, number } = await openRequest('Kalenderfreigabe fehlt');
+    const { chat, formId, number } = await openFabrikamRequest('Kalenderfreigabe fehlt');
 
     const response = await click(chat, formId, 'request.setState', { customerId: 'fabrikam', number, state: 'inProgress' });
 
@@ -239,7 +219,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('redelivered state change writes one row', async () => {
-    const { number, consultantCardId } = await openRequest('Mailweiterleitung einrichten');
+    const { number, consultantCardId } = await openFabrikamRequest('Mailweiterleitung einrichten');
     const data = { customerId: 'fabrikam', number, state: 'inProgress' };
 
     const responses = await Promise.all([
@@ -253,7 +233,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('consultant card shows the next actions', async () => {
-    const { number, consultantCardId } = await openRequest('Lizenz zuweisen');
+    const { number, consultantCardId } = await openFabrikamRequest('Lizenz zuweisen');
 
     const response = await click(consultantChat, consultantCardId, 'request.setState', { customerId: 'fabrikam', number, state: 'inProgress' });
 
@@ -265,7 +245,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('callback updates and tells the requester', async () => {
-    const { chat, formId, number, consultantCardId } = await openRequest('Teams-Besprechungen brechen ab');
+    const { chat, formId, number, consultantCardId } = await openFabrikamRequest('Teams-Besprechungen brechen ab');
     harness.connector.clear();
 
     harness.clock.set('2026-12-07T09:25:00+01:00');
@@ -283,7 +263,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('resolve updates and tells the requester', async () => {
-    const { chat, formId, number, consultantCardId } = await openRequest('Outlook-Suche findet nichts');
+    const { chat, formId, number, consultantCardId } = await openFabrikamRequest('Outlook-Suche findet nichts');
     harness.connector.clear();
 
     harness.clock.set('2026-12-07T09:50:00+01:00');
@@ -312,7 +292,7 @@ describe('request lifecycle through /api/messages', () => {
   });
 
   it('state change updates the consultant copy', async () => {
-    const { number, consultantCardId } = await openRequest('Mobilgerät einrichten');
+    const { number, consultantCardId } = await openFabrikamRequest('Mobilgerät einrichten');
     harness.connector.clear();
 
     // The click comes from another copy, so the stored consultant copy must be updated in place.
@@ -426,11 +406,4 @@ function sampleRow(number: string) {
     deadline: '2026-12-07T10:00:00+01:00',
     guaranteeMinutes: 60,
   };
-}
-
-/** Reads the request number from a card's texts. */
-function findNumber(card: any): string {
-  const match = /HD-\d{4}-\d{4,}/.exec(cardTexts(card).join('\n'));
-  assert.ok(match, `no request number in ${JSON.stringify(cardTexts(card))}`);
-  return match[0];
 }

@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
 import { CustomerRepository } from '../../../src/storage/customers.js';
 import { OverageApprovalRepository, type StoredOverageApproval } from '../../../src/storage/overageApprovals.js';
+import { cardOf, cardTexts, consultant, goldContact, type DeskHarness } from '../../support/deskHarness.js';
 import {
-  cardOf,
-  cardTexts,
-  consultant,
-  goldContact,
-  startDeskHarness,
-  type DeskHarness,
-} from '../../support/deskHarness.js';
-import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-  type TeamsUser,
-} from '../../support/teamsActivity.js';
-
-/** Fails with the card's texts when `text` is not one of them. */
-function assertShows(texts: string[], text: string): void {
-  assert.ok(texts.includes(text), `missing "${text}" in: ${texts.join(' | ')}`);
-}
+  assertShows,
+  CARD_RESPONSE,
+  clickAction,
+  findNumber,
+  lastActivityId,
+  MESSAGE_RESPONSE,
+  openRequest,
+  startConsultantDesk,
+} from '../../support/requestSteps.js';
+import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat, type TeamsUser } from '../../support/teamsActivity.js';
 
 /** Monday 2026-12-07, 09:00 in Berlin. */
 const MONDAY_MORNING = '2026-12-07T09:00:00+01:00';
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
 /** Tobias Wagner, a Fabrikam contact without approval rights. */
 const tobias: TeamsUser = {
@@ -60,11 +49,9 @@ describe('overage approval through /api/messages', function () {
   let janaChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     approvals = new OverageApprovalRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
     janaChat = personalChat(goldContact);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
     await new CustomerRepository(harness.storage.tables).create(
       { id: 'litware', name: 'Litware Maschinenbau GmbH', planId: 'gold', tenantId: uwe.tenantId, contractStart: '2026-01-01' },
       [{ customerId: 'litware', aadObjectId: uwe.aadObjectId, name: uwe.name, language: 'de', approver: false }],
@@ -80,25 +67,13 @@ describe('overage approval through /api/messages', function () {
     harness.connector.clear();
   });
 
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   /** Opens a request in the contact's chat; returns its number and the consultant card's activity id. */
-  async function openRequest(chat: PersonalChat, customerId: string, description: string) {
-    await harness.post(messageActivity(chat, harness.connector.url, description));
-    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
-    const response = await click(chat, form.assignedId, 'request.submit', {
-      description,
-      urgency: 'normal',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(response.value))![0];
-    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
-    return { customerId, number, cardId };
+  async function openCustomerRequest(chat: PersonalChat, customerId: string, description: string) {
+    const { response } = await openRequest(harness, chat, description);
+    return { customerId, number: findNumber(response.value), cardId: lastActivityId(harness, consultantChat) };
   }
 
   /** The consultant asks for extra hours; returns the response and the stored approval. */
@@ -130,7 +105,7 @@ describe('overage approval through /api/messages', function () {
   const keyOf = (approval: StoredOverageApproval) => ({ customerId: approval.customerId, month: approval.month, approvalId: approval.id });
 
   it('approver approves and the consultant is told', async () => {
-    const request = await openRequest(janaChat, 'fabrikam', 'Exchange-Migration dauert länger');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'Exchange-Migration dauert länger');
 
     harness.clock.set('2026-12-07T09:30:00+01:00');
     const { response, approval } = await requestHours(request, '2,5', 'Postfächer größer als geplant');
@@ -172,7 +147,7 @@ describe('overage approval through /api/messages', function () {
   });
 
   it('refresh shows the current state without replacing it for everyone', async () => {
-    const request = await openRequest(janaChat, 'fabrikam', 'Intune-Richtlinien überarbeiten');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'Intune-Richtlinien überarbeiten');
     const { approval } = await requestHours(request, '1');
     const { activityId } = approvalCardIn(janaChat);
 
@@ -199,7 +174,7 @@ describe('overage approval through /api/messages', function () {
     const petraChat = personalChat(petra);
     await harness.post(messageActivity(petraChat, harness.connector.url, 'Hallo'));
 
-    const request = await openRequest(janaChat, 'fabrikam', 'Firewall-Regeln für Außenlager');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'Firewall-Regeln für Außenlager');
     const { response, approval } = await requestHours(request, '3');
     assertShows(cardTexts(response.value), 'Mehrstunden angefragt (3 Std.). Die Freigabe-Karte ging an Jana Becker und Petra Klein.');
 
@@ -230,7 +205,7 @@ describe('overage approval through /api/messages', function () {
   });
 
   it('non-approver gets an answer and changes nothing', async () => {
-    const request = await openRequest(janaChat, 'fabrikam', 'OneDrive synchronisiert nicht');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'OneDrive synchronisiert nicht');
     const { approval } = await requestHours(request, '1');
     const { activityId } = approvalCardIn(janaChat);
 
@@ -246,7 +221,7 @@ describe('overage approval through /api/messages', function () {
   });
 
   it('duplicate invoke decides once', async () => {
-    const request = await openRequest(janaChat, 'fabrikam', 'Backup-Job schlägt fehl');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'Backup-Job schlägt fehl');
     const { approval } = await requestHours(request, '1');
     const { activityId } = approvalCardIn(janaChat);
     const invoke = actionExecuteActivity(janaChat, harness.connector.url, activityId, 'overage.approve', keyOf(approval));
@@ -266,7 +241,7 @@ describe('overage approval through /api/messages', function () {
 
   it('requester approves when the customer has no approvers', async () => {
     const uweChat = personalChat(uwe);
-    const request = await openRequest(uweChat, 'litware', 'Neue Mitarbeiter anlegen');
+    const request = await openCustomerRequest(uweChat, 'litware', 'Neue Mitarbeiter anlegen');
 
     const { response, approval } = await requestHours(request, '1,5');
     assertShows(cardTexts(response.value), 'Mehrstunden angefragt (1 Std. 30 Min.). Die Freigabe-Karte ging an Uwe Brandt.');
@@ -280,7 +255,7 @@ describe('overage approval through /api/messages', function () {
 
   it('card action with another customer\'s approval is refused', async () => {
     const uweChat = personalChat(uwe);
-    const request = await openRequest(uweChat, 'litware', 'Drucker im Empfang');
+    const request = await openCustomerRequest(uweChat, 'litware', 'Drucker im Empfang');
     const { approval } = await requestHours(request, '2');
 
     // Jana is a Fabrikam approver; the card data names Litware's approval.
@@ -296,7 +271,7 @@ describe('overage approval through /api/messages', function () {
   });
 
   it('invalid hours store nothing', async () => {
-    const request = await openRequest(janaChat, 'fabrikam', 'Lizenzen prüfen');
+    const request = await openCustomerRequest(janaChat, 'fabrikam', 'Lizenzen prüfen');
     for (const hours of ['0', 'zwei', '-1', '0,01']) {
       const { response, approval } = await requestHours(request, hours);
       assert.equal(response.type, MESSAGE_RESPONSE, hours);

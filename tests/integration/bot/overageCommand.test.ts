@@ -46,6 +46,8 @@ describe('desk overage request and desk time add with the running bot', function
   const env = () => ({
     ...deskEnvironmentOf(harness.config.storage.tablePrefix ?? ''),
     AZURE_STORAGE_CONNECTION_STRING: harness.config.storage.connectionString,
+    // The bot's clock, so `desk time add` accepts the entry at 08:00 that day.
+    DESK_TEST_NOW: '2026-12-07T09:00:00+01:00',
   });
 
   it('overage request reaches approvers on the next tick', async () => {

@@ -8,17 +8,18 @@ import {
   consultant,
   findById,
   goldContact,
-  startDeskHarness,
   stranger,
   type DeskHarness,
 } from '../../support/deskHarness.js';
 import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-} from '../../support/teamsActivity.js';
+  clickAction,
+  findNumber,
+  openRequest,
+  PHONE_CALLBACK,
+  sendMessage,
+  startConsultantDesk,
+} from '../../support/requestSteps.js';
+import { installActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Friday 2026-12-04, 20:30 in Berlin: Gold's window closes at 21:00, so the deadline is Monday 07:30. */
 const FRIDAY_EVENING = '2026-12-04T20:30:00+01:00';
@@ -29,10 +30,8 @@ describe('request flow through /api/messages', () => {
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(FRIDAY_EVENING);
+    ({ harness, consultantChat } = await startConsultantDesk(FRIDAY_EVENING));
     requests = new RequestRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
@@ -44,34 +43,14 @@ describe('request flow through /api/messages', () => {
     harness.connector.clear();
   });
 
-  /** Sends a message as the user and returns the bot's reply. */
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const sent = harness.connector.sentTo(chat.conversationId);
-    const last = sent.at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
-  /** Clicks an Action.Execute on a card and returns the invoke response body. */
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
-  /** Opens a request as a contact through message, form and submit, returning the form id and response. */
-  async function openRequest(chat: PersonalChat, description: string) {
-    const form = await say(chat, description);
-    const response = await click(chat, form.assignedId, 'request.submit', {
-      description,
-      urgency: 'high',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    return { formId: form.assignedId, response };
-  }
+  /** Opens a high-urgency request as a contact through message, form and submit, returning the form id and response. */
+  const openUrgentRequest = (chat: PersonalChat, description: string) =>
+    openRequest(harness, chat, description, { ...PHONE_CALLBACK, urgency: 'high' });
 
   it('install in the consultant chat registers it', async () => {
     const chat = personalChat(consultant);
@@ -127,7 +106,7 @@ describe('request flow through /api/messages', () => {
 
   it('submit stores the request, answers with the deadline and notifies the consultant', async () => {
     const chat = personalChat(goldContact);
-    const { formId, response } = await openRequest(chat, 'Outlook synchronisiert nicht');
+    const { formId, response } = await openUrgentRequest(chat, 'Outlook synchronisiert nicht');
 
     const number = findNumber(response.value);
     assert.match(number, /^HD-2026-\d{4}$/);
@@ -159,7 +138,7 @@ describe('request flow through /api/messages', () => {
 
   it('callback done updates the request and both cards', async () => {
     const chat = personalChat(goldContact);
-    const { formId, response } = await openRequest(chat, 'Teams-Besprechungen brechen ab');
+    const { formId, response } = await openUrgentRequest(chat, 'Teams-Besprechungen brechen ab');
     const number = findNumber(response.value);
     const consultantCard = harness.connector.sentTo(consultantChat.conversationId).at(-1)!;
 
@@ -184,7 +163,7 @@ describe('request flow through /api/messages', () => {
 
   it('callback after the deadline records a missed SLA', async () => {
     const chat = personalChat(goldContact);
-    const { response } = await openRequest(chat, 'Drucker im Lager offline');
+    const { response } = await openUrgentRequest(chat, 'Drucker im Lager offline');
     const number = findNumber(response.value);
     const consultantCard = harness.connector.sentTo(consultantChat.conversationId).at(-1)!;
 
@@ -198,7 +177,7 @@ describe('request flow through /api/messages', () => {
 
   it('take over then a repeated click changes nothing more', async () => {
     const chat = personalChat(goldContact);
-    const { response } = await openRequest(chat, 'SharePoint-Berechtigungen fehlen');
+    const { response } = await openUrgentRequest(chat, 'SharePoint-Berechtigungen fehlen');
     const number = findNumber(response.value);
     const consultantCard = harness.connector.sentTo(consultantChat.conversationId).at(-1)!;
 
@@ -219,7 +198,7 @@ describe('request flow through /api/messages', () => {
 
   it('contact cannot use the consultant actions', async () => {
     const chat = personalChat(goldContact);
-    const { formId, response } = await openRequest(chat, 'Postfach voll');
+    const { formId, response } = await openUrgentRequest(chat, 'Postfach voll');
     const number = findNumber(response.value);
 
     const result = await click(chat, formId, 'request.callbackDone', { customerId: 'fabrikam', number });
@@ -333,10 +312,3 @@ describe('request flow through /api/messages', () => {
     assert.match(texts, /Wir suchen Unterstützung für Microsoft 365/);
   });
 });
-
-/** Reads the request number from a card's texts. */
-function findNumber(card: any): string {
-  const match = /HD-\d{4}-\d{4,}/.exec(cardTexts(card).join('\n'));
-  assert.ok(match, `no request number in ${JSON.stringify(cardTexts(card))}`);
-  return match[0];
-}

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
 import type { SupportRequest } from '../../../src/domain/request.js';
 import { RequestRepository } from '../../../src/storage/requests.js';
-import { cardOf, cardTexts, consultant, goldContact, startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
-import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-  type TeamsUser,
-} from '../../support/teamsActivity.js';
+import { cardOf, cardTexts, enterpriseContact, goldContact, type DeskHarness } from '../../support/deskHarness.js';
+import { findNumber, openRequest, sendMessage, startConsultantDesk } from '../../support/requestSteps.js';
+import { actionExecuteActivity, personalChat, type PersonalChat, type TeamsUser } from '../../support/teamsActivity.js';
 
 /** Monday 2026-12-07, 09:00 in Berlin. */
 const MONDAY_MORNING = '2026-12-07T09:00:00+01:00';
-
-/** Miriam Schulz, contact of the Enterprise demo customer Northwind. */
-const enterpriseContact: TeamsUser = {
-  id: '29:miriam-schulz',
-  name: 'Miriam Schulz',
-  aadObjectId: '3d5f7b91-4e6a-4c82-9dae-1f2a3b4c5d31',
-  tenantId: '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c02',
-};
 
 describe('status listing through /api/messages', () => {
   let harness: DeskHarness;
@@ -28,27 +14,13 @@ describe('status listing through /api/messages', () => {
   let consultantChat: PersonalChat;
   const opened = { fabrikam: [] as string[], northwind: [] as string[] };
 
-  /** Sends a message as the user and returns the bot's last reply. */
-  async function say(chat: PersonalChat, text: string) {
-    const { status } = await harness.post(messageActivity(chat, harness.connector.url, text));
-    assert.equal(status, 200);
-    const last = harness.connector.sentTo(chat.conversationId).at(-1);
-    assert.ok(last, `no reply in ${chat.conversationId}`);
-    return last;
-  }
+  const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
   /** Opens a request through the form at a given time and returns its number. */
-  async function openRequest(user: TeamsUser, at: string, description: string): Promise<string> {
+  async function openRequestAt(user: TeamsUser, at: string, description: string): Promise<string> {
     harness.clock.set(at);
-    const chat = personalChat(user);
-    const form = await say(chat, description);
-    const { body } = await harness.post(
-      actionExecuteActivity(chat, harness.connector.url, form.assignedId, 'request.submit', {
-        description,
-        callbackChannel: 'teams-chat',
-      }),
-    );
-    return findNumber(body.value);
+    const { response } = await openRequest(harness, personalChat(user), description, { callbackChannel: 'teams-chat' });
+    return findNumber(response.value);
   }
 
   /** Asks for the status as the user and returns the texts of the status card. */
@@ -58,16 +30,14 @@ describe('status listing through /api/messages', () => {
   }
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     requests = new RequestRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
 
-    opened.fabrikam.push(await openRequest(goldContact, '2026-12-07T09:00:00+01:00', 'Outlook startet nicht'));
-    opened.northwind.push(await openRequest(enterpriseContact, '2026-12-07T09:10:00+01:00', 'VPN-Zertifikat abgelaufen'));
-    opened.fabrikam.push(await openRequest(goldContact, '2026-12-07T09:20:00+01:00', 'Teams-Telefonie ohne Ton'));
-    opened.northwind.push(await openRequest(enterpriseContact, '2026-12-07T09:30:00+01:00', 'Intune-Richtlinie greift nicht'));
-    opened.fabrikam.push(await openRequest(goldContact, '2026-12-07T09:40:00+01:00', 'Freigegebenes Postfach fehlt'));
+    opened.fabrikam.push(await openRequestAt(goldContact, '2026-12-07T09:00:00+01:00', 'Outlook startet nicht'));
+    opened.northwind.push(await openRequestAt(enterpriseContact, '2026-12-07T09:10:00+01:00', 'VPN-Zertifikat abgelaufen'));
+    opened.fabrikam.push(await openRequestAt(goldContact, '2026-12-07T09:20:00+01:00', 'Teams-Telefonie ohne Ton'));
+    opened.northwind.push(await openRequestAt(enterpriseContact, '2026-12-07T09:30:00+01:00', 'Intune-Richtlinie greift nicht'));
+    opened.fabrikam.push(await openRequestAt(goldContact, '2026-12-07T09:40:00+01:00', 'Freigegebenes Postfach fehlt'));
   });
 
   after(async () => {
@@ -109,7 +79,7 @@ describe('status listing through /api/messages', () => {
   });
 
   it('resolved requests are not listed', async () => {
-    const number = await openRequest(goldContact, '2026-12-07T09:50:00+01:00', 'Drucker offline');
+    const number = await openRequestAt(goldContact, '2026-12-07T09:50:00+01:00', 'Drucker offline');
     const consultantCardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
     await harness.post(
       actionExecuteActivity(consultantChat, harness.connector.url, consultantCardId, 'request.setState', {
@@ -162,11 +132,4 @@ function storedRequest(number: string, minutes: number): SupportRequest {
     deadline: '2026-12-07T12:00:00+01:00',
     guaranteeMinutes: 30,
   };
-}
-
-/** Reads the request number from a card's texts. */
-function findNumber(card: any): string {
-  const match = /HD-\d{4}-\d{4,}/.exec(cardTexts(card).join('\n'));
-  assert.ok(match, `no request number in ${JSON.stringify(cardTexts(card))}`);
-  return match[0];
 }

@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
 import { DeliveryRepository } from '../../../src/storage/deliveries.js';
 import { TimeEntryRepository } from '../../../src/storage/timeEntries.js';
+import { cardOf, cardTexts, consultant, goldContact, type DeskHarness } from '../../support/deskHarness.js';
 import {
-  cardOf,
-  cardTexts,
-  consultant,
-  goldContact,
-  startDeskHarness,
-  type DeskHarness,
-} from '../../support/deskHarness.js';
-import {
-  actionExecuteActivity,
-  installActivity,
-  messageActivity,
-  personalChat,
-  type PersonalChat,
-} from '../../support/teamsActivity.js';
-
-/** Fails with the card's texts when `text` is not one of them. */
-function assertShows(texts: string[], text: string): void {
-  assert.ok(texts.includes(text), `missing "${text}" in: ${texts.join(' | ')}`);
-}
+  assertShows,
+  CARD_RESPONSE,
+  clickAction,
+  findNumber,
+  lastActivityId,
+  MESSAGE_RESPONSE,
+  openRequest,
+  startConsultantDesk,
+} from '../../support/requestSteps.js';
+import { actionExecuteActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
 
 /** Monday 2026-12-07, 09:00 in Berlin. */
 const MONDAY_MORNING = '2026-12-07T09:00:00+01:00';
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 
 describe('time logging from the consultant card through /api/messages', function () {
   // Twenty parallel invokes each compute a statement, which takes several seconds on a shared machine.
@@ -35,10 +25,8 @@ describe('time logging from the consultant card through /api/messages', function
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     timeEntries = new TimeEntryRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
@@ -50,26 +38,13 @@ describe('time logging from the consultant card through /api/messages', function
     harness.connector.clear();
   });
 
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { status, body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    assert.equal(status, 200);
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   /** Opens a Fabrikam request through the form; returns its number and the consultant card's activity id. */
-  async function openRequest(description: string) {
-    const chat = personalChat(goldContact);
-    await harness.post(messageActivity(chat, harness.connector.url, description));
-    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
-    const response = await click(chat, form.assignedId, 'request.submit', {
-      description,
-      urgency: 'normal',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(response.value))![0];
-    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
-    return { number, cardId };
+  async function openFabrikamRequest(description: string) {
+    const { response } = await openRequest(harness, personalChat(goldContact), description);
+    return { number: findNumber(response.value), cardId: lastActivityId(harness, consultantChat) };
   }
 
   async function entriesOf(number: string) {
@@ -78,7 +53,7 @@ describe('time logging from the consultant card through /api/messages', function
   }
 
   it('stores raw minutes and answers with billed minutes', async () => {
-    const { number, cardId } = await openRequest('Drucker im Lager druckt nicht');
+    const { number, cardId } = await openFabrikamRequest('Drucker im Lager druckt nicht');
 
     harness.clock.set('2026-12-07T10:00:00+01:00');
     const response = await click(consultantChat, cardId, 'time.log', {
@@ -109,7 +84,7 @@ describe('time logging from the consultant card through /api/messages', function
   });
 
   it('rejects invalid fields and stores nothing', async () => {
-    const { number, cardId } = await openRequest('VPN verbindet nicht');
+    const { number, cardId } = await openFabrikamRequest('VPN verbindet nicht');
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ minutes: 'zehn', type: 'support' }, '„zehn“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
       [{ minutes: '0', type: 'support' }, '„0“ ist keine gültige Minutenzahl. Bitte geben Sie eine ganze Zahl von 1 bis 1.440 ein. Es wurde nichts gespeichert.'],
@@ -131,7 +106,7 @@ describe('time logging from the consultant card through /api/messages', function
   });
 
   it('rejects a time log from a contact', async () => {
-    const { number, cardId } = await openRequest('Teams-Telefonie ohne Ton');
+    const { number, cardId } = await openFabrikamRequest('Teams-Telefonie ohne Ton');
     const contactChat = personalChat(goldContact);
 
     const response = await click(contactChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: '30', type: 'support' });
@@ -141,7 +116,7 @@ describe('time logging from the consultant card through /api/messages', function
   });
 
   it('stores a redelivered invoke once', async () => {
-    const { number, cardId } = await openRequest('SharePoint-Freigabe fehlt');
+    const { number, cardId } = await openFabrikamRequest('SharePoint-Freigabe fehlt');
     const invoke = actionExecuteActivity(consultantChat, harness.connector.url, cardId, 'time.log', {
       customerId: 'fabrikam',
       number,
@@ -160,7 +135,7 @@ describe('time logging from the consultant card through /api/messages', function
   });
 
   it('20 simultaneous logs lose nothing', async () => {
-    const { number, cardId } = await openRequest('Migration der Postfächer');
+    const { number, cardId } = await openFabrikamRequest('Migration der Postfächer');
 
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -189,20 +164,16 @@ describe('hours warnings through /api/messages', function () {
   let deliveries: DeliveryRepository;
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
     deliveries = new DeliveryRepository(harness.storage.tables);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
   });
 
   after(async () => {
     await harness.stop();
   });
 
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   function warningCards(): string[] {
     return harness.connector
@@ -214,17 +185,9 @@ describe('hours warnings through /api/messages', function () {
   }
 
   it('warns at 80 and 100 percent once per month', async () => {
-    const chat = personalChat(goldContact);
-    await harness.post(messageActivity(chat, harness.connector.url, 'Exchange-Migration vorbereiten'));
-    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
-    const submitted = await click(chat, form.assignedId, 'request.submit', {
-      description: 'Exchange-Migration vorbereiten',
-      urgency: 'normal',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(submitted.value))![0];
-    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
+    const { response } = await openRequest(harness, personalChat(goldContact), 'Exchange-Migration vorbereiten');
+    const number = findNumber(response.value);
+    const cardId = lastActivityId(harness, consultantChat);
     const log = (minutes: number) => click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: String(minutes), type: 'support' });
 
     // Gold includes 8 h = 480 min; 80 % is 384 min. Six parallel entries of 60 min reach 360 min.
@@ -275,32 +238,20 @@ describe('unapproved overage on the time log answer', function () {
   let consultantChat: PersonalChat;
 
   before(async () => {
-    harness = await startDeskHarness(MONDAY_MORNING);
-    consultantChat = personalChat(consultant);
-    await harness.post(installActivity(consultantChat, harness.connector.url));
+    ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING));
   });
 
   after(async () => {
     await harness.stop();
   });
 
-  async function click(chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) {
-    const { body } = await harness.post(actionExecuteActivity(chat, harness.connector.url, cardActivityId, verb, data));
-    return body as { statusCode: number; type: string; value: any };
-  }
+  const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
+    clickAction(harness, chat, cardActivityId, verb, data);
 
   it('time beyond approved hours is flagged', async () => {
-    const chat = personalChat(goldContact);
-    await harness.post(messageActivity(chat, harness.connector.url, 'Server-Umzug'));
-    const form = harness.connector.sentTo(chat.conversationId).at(-1)!;
-    const submitted = await click(chat, form.assignedId, 'request.submit', {
-      description: 'Server-Umzug',
-      urgency: 'normal',
-      callbackPhone: '+49 211 5550101',
-      callbackChannel: 'phone',
-    });
-    const number = /HD-\d{4}-\d{4}/.exec(JSON.stringify(submitted.value))![0];
-    const cardId = harness.connector.sentTo(consultantChat.conversationId).at(-1)!.assignedId;
+    const { response } = await openRequest(harness, personalChat(goldContact), 'Server-Umzug');
+    const number = findNumber(response.value);
+    const cardId = lastActivityId(harness, consultantChat);
     const log = (target: PersonalChat, minutes: string) =>
       click(target, cardId, 'time.log', { customerId: 'fabrikam', number, minutes, type: 'support' });
 

@@ -56,7 +56,8 @@ describe('desk import command', function () {
   beforeEach(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'desk-import-'));
     const prefix = uniqueTablePrefix('import');
-    env = deskEnvironment(prefix);
+    // A clock in December 2026, so the November entries lie in the past.
+    env = { ...deskEnvironment(prefix), DESK_TEST_NOW: '2026-12-01T12:00:00Z' };
     const storage = createStorage(azuriteConnectionString(), { tablePrefix: prefix });
     await storage.ensureTables();
     tables = storage.tables;
@@ -142,6 +143,22 @@ describe('desk import command', function () {
     assert.equal(await countRows(tables, 'tenants'), 0);
     assert.equal(await countRows(tables, 'timeEntries'), 0);
     assert.equal(await countRows(tables, 'overageApprovals'), 0);
+  });
+
+  it('entry starting in 2036 is rejected', async () => {
+    const document = validDocument();
+    document.timeEntries.push({ customerId: 'fabrikam', type: 'support', start: '2036-11-04T09:00:00+01:00', minutes: 30, note: 'x' });
+    const row = document.timeEntries.length - 1;
+
+    const run = await runDesk(['import', '--file', writeDocument('future.json', document)], env);
+
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /rejected with 1 problem\(s\); nothing was stored/);
+    assert.ok(
+      run.stderr.includes(`timeEntries[${row}].start = "2036-11-04T09:00:00+01:00": lies more than 24 hours after now`),
+      run.stderr,
+    );
+    assert.equal(await countRows(tables, 'timeEntries'), 0);
   });
 
   it('file that is not JSON is rejected', async () => {

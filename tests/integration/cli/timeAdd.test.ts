@@ -13,7 +13,8 @@ describe('desk time add command', function () {
   let folder: string;
 
   before(async () => {
-    env = deskEnvironment(uniqueTablePrefix('timeadd'));
+    // A clock in December 2026, so the November entries lie in the past.
+    env = { ...deskEnvironment(uniqueTablePrefix('timeadd')), DESK_TEST_NOW: '2026-12-01T12:00:00Z' };
     folder = mkdtempSync(path.join(tmpdir(), 'desk-time-'));
     const file = path.join(folder, 'customers.json');
     writeFileSync(

@@ -14,7 +14,8 @@ describe('desk time list, edit, delete and history commands', function () {
   let entryId: string;
 
   before(async () => {
-    env = deskEnvironment(uniqueTablePrefix('timeedit'));
+    // A clock in December 2026, so the November entries lie in the past.
+    env = { ...deskEnvironment(uniqueTablePrefix('timeedit')), DESK_TEST_NOW: '2026-12-01T12:00:00Z' };
     folder = mkdtempSync(path.join(tmpdir(), 'desk-time-edit-'));
     const file = path.join(folder, 'data.json');
     writeFileSync(

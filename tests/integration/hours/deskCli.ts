@@ -34,11 +34,13 @@ export function deskEnvironment(tablePrefix: string): NodeJS.ProcessEnv {
 
 /**
  * Runs the `desk` command line as a subprocess and collects its output. It starts `src/cli/main.ts` with
- * tsx, as `npm run desk` does, but without npm, so that each run skips npm's own start-up time.
+ * tsx, as `npm run desk` does, but without npm, so that each run skips npm's own start-up time. With
+ * DESK_TEST_NOW in `env`, the subprocess's clock starts at that instant (see tests/support/shiftedClock.ts).
  */
 export function runDesk(args: readonly string[], env: NodeJS.ProcessEnv): Promise<DeskRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env });
+    const clock = env.DESK_TEST_NOW ? ['--import', './tests/support/shiftedClock.ts'] : [];
+    const child = spawn(process.execPath, ['--import', 'tsx', ...clock, 'src/cli/main.ts', ...args], { cwd: repoRoot, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

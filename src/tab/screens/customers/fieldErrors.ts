@@ -22,11 +22,9 @@ export function customerFieldErrors(error: unknown, messages: TabMessages): Fiel
     const contact = CONTACT_FIELD.exec(field);
     if (contact !== null) {
       const name = contact[2] ?? '';
-      // A duplicate contact is the one 422 on a contact field; a 400 means the id is no GUID.
-      errors[field] =
-        name === 'aadObjectId' && code === 'unprocessable'
-          ? texts.duplicateContact
-          : (texts.contact as Record<string, string>)[name] ?? texts.invalid;
+      errors[field] = issue.code === 'duplicate' ? texts.duplicateContact : (texts.contact as Record<string, string>)[name] ?? texts.invalid;
+    } else if (issue.code === 'consultantTenant') {
+      errors[field] = messages.fieldIssues.byCode.consultantTenant();
     } else if (code === 'duplicateTenant' && field === 'tenantId') {
       errors[field] = texts.duplicateTenant;
     } else if (code === 'duplicateCustomerId' && field === 'id') {

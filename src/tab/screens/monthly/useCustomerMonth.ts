@@ -24,5 +24,8 @@ export function useCustomerMonth(customers: readonly CustomerSummary[] | undefin
     setCustomerId(id);
   };
 
-  return { customerId, setCustomerId: chooseCustomer, month, setMonth };
+  // The props of a CustomerMonthPicker that shows and changes this choice.
+  const picker = { customers: customers ?? [], customerId, onCustomerChange: chooseCustomer, month, onMonthChange: setMonth };
+
+  return { customerId, setCustomerId: chooseCustomer, month, setMonth, picker };
 }

@@ -7,10 +7,11 @@ import { FormDialog } from '../../components/FormDialog.js';
 import { formatMinutes } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 
-const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
+/** Time types in the order the type dropdowns list them. */
+export const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 /** Largest duration of one time entry, in minutes; the server rejects longer entries too. */
-const MAX_ENTRY_MINUTES = 24 * 60;
+export const MAX_ENTRY_MINUTES = 24 * 60;
 
 /** Logs worked minutes of a type, with an optional note, on a request. */
 export function LogTimeDialog(props: { request: RequestKey; emergency: boolean; onClose: () => void; onDone: (text: string) => void }) {

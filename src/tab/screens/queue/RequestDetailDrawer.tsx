@@ -22,6 +22,7 @@ import { StatusMessage, useStatus } from '../../components/StatusMessage.js';
 import { formatDateTime, formatMinutes } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useTimeZone } from '../../i18n/timeZone.js';
+import { TimeEntryList } from './TimeEntryList.js';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -95,6 +96,12 @@ export function RequestDetailDrawer(props: { request: RequestKey; onClose: () =>
     }
   };
 
+  const timeChanged = async (text: string) => {
+    succeed(text);
+    await reload();
+    props.onChanged();
+  };
+
   const time = (iso: string | undefined) => (iso === undefined ? messages.common.none : formatDateTime(iso, language, zone));
 
   return (
@@ -160,17 +167,10 @@ export function RequestDetailDrawer(props: { request: RequestKey; onClose: () =>
               ))}
             />
 
-            <Section
-              title={texts.timeEntries}
-              empty={texts.noTimeEntries}
-              entries={detail.timeEntries.map((entry) => (
-                <Text>
-                  {entry.start !== undefined ? `${time(entry.start)} · ` : ''}
-                  {texts.minutes(formatMinutes(entry.minutes, language), messages.timeTypes[entry.type])}
-                  {entry.note ? ` · ${entry.note}` : ''}
-                </Text>
-              ))}
-            />
+            <section aria-label={texts.timeEntries}>
+              <Subtitle2 as="h3" className={styles.sectionHeading}>{texts.timeEntries}</Subtitle2>
+              <TimeEntryList request={props.request} detail={detail} formatTime={time} onChanged={(text) => void timeChanged(text)} />
+            </section>
 
             <Section
               title={texts.approvals}
