@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 
-import { EntityNotFoundError } from '../../../src/storage/errors.js';
 import type { TimeType } from '../../../src/domain/catalog.js';
 import { createHoursHarness, type HoursHarness } from './hoursHarness.js';
 
@@ -64,7 +63,10 @@ describe('StatementService', () => {
   });
 
   it('unknown customer is rejected', async () => {
-    await assert.rejects(harness.statements.monthStatement('nobody', '2026-11'), EntityNotFoundError);
+    await assert.rejects(harness.statements.monthStatement('nobody', '2026-11'), {
+      name: 'CustomerNotFoundError',
+      message: 'Customer "nobody" not found',
+    });
   });
 
   it('invalid month is rejected', async () => {
