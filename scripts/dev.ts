@@ -144,6 +144,8 @@ function defineServices(
       '--tablePort', String(ports.azurite),
       '--skipApiVersionCheck',
       '--loose',
+      // Without it, every table call (two every SLA watcher tick) prints an access-log line.
+      '--silent',
     ],
     cwd: repositoryRoot,
     env: process.env,
