@@ -262,7 +262,7 @@ export async function startHotlineDesk(config: AppConfig, overrides: DeskOverrid
         zone: calendar.zone,
         clock,
       }),
-      requestActions: new RequestActions({ requests: requestService, time: timeService, clock, listener: requestCards }),
+      requestActions: new RequestActions({ requests: requestService, time: timeService, clock, zone: calendar.zone, listener: requestCards }),
       calls: new CallLogService(customers, requestService, clock),
       customers: new CustomerService(customers, catalog, config.consultant.tenantId),
       time: timeService,

@@ -23,11 +23,19 @@ export class Notifier {
   /**
    * Stores the conversation of the current turn as the consultant's chat. Its locale is the configured
    * consultant language when set, so every later card to the consultant is in that language.
+   *
+   * @returns true when the chat was stored now. It returns false and stores nothing when the stored chat
+   *   already has the same conversation, service URL, bot, user and locale.
    */
-  async registerConsultantChat(context: TurnContext): Promise<void> {
+  async registerConsultantChat(context: TurnContext): Promise<boolean> {
     const reference = TurnContext.getConversationReference(context.activity);
     const locale = this.consultantLanguage ?? context.activity.locale;
+    const stored = await this.conversations.get('consultant', CONSULTANT_KEY);
+    if (stored !== undefined && isSameChat(stored, { ...reference, locale })) {
+      return false;
+    }
     await this.conversations.save('consultant', CONSULTANT_KEY, { ...reference, locale });
+    return true;
   }
 
   /**
@@ -145,4 +153,16 @@ export class Notifier {
     });
     if (failure !== undefined) throw failure;
   }
+}
+
+/** Returns whether two references address the same chat in the same locale. The turn's activity id is ignored. */
+function isSameChat(stored: Partial<ConversationReference>, current: Partial<ConversationReference>): boolean {
+  return (
+    stored.conversation?.id === current.conversation?.id &&
+    stored.serviceUrl === current.serviceUrl &&
+    stored.channelId === current.channelId &&
+    stored.bot?.id === current.bot?.id &&
+    stored.user?.id === current.user?.id &&
+    stored.locale === current.locale
+  );
 }

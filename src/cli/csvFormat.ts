@@ -27,11 +27,12 @@ export function formatEuroCents(cents: number): string {
 
 /**
  * Joins rows into CSV text for German spreadsheets: UTF-8 byte order mark, ";" between fields and "\n"
- * after each row but the last. A text field is quoted when it contains ";", a quote or a line break,
+ * after each row, the last one included, so a file download and the command line's output are the same bytes.
+ * A text field is quoted when it contains ";", a quote or a line break,
  * and a text that a spreadsheet would take for a formula gets a leading apostrophe.
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return UTF8_BOM + rows.map((row) => row.map(formatCell).join(CSV_SEPARATOR)).join('\n');
+  return UTF8_BOM + rows.map((row) => `${row.map(formatCell).join(CSV_SEPARATOR)}\n`).join('');
 }
 
 function formatCell(cell: CsvCell): string {

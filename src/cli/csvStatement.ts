@@ -30,7 +30,7 @@ const PRICE_UNIT_LABELS: Record<PriceUnit, string> = { month: 'Monat', hour: 'St
 /**
  * Writes a statement as CSV for German spreadsheets: one header row, one row per statement line, then
  * the rows "Summe netto", "Umsatzsteuer" and "Summe brutto", then the month's hours in minutes (included,
- * rolled over, used per type, overage approved, billed and unapproved). Amounts have a decimal comma, and minutes
+ * rolled over, used in total and from the pool, overage approved, billed and unapproved, used per type). Amounts have a decimal comma, and minutes
  * name the billing increment they are rounded to. A statement with a service record ends with rows for the
  * SLA compliance and the bonus calls held, which carry a quantity and a unit but no amount.
  *
@@ -77,14 +77,18 @@ export function statementToCsv(statement: CustomerMonthStatement, vatPercent: nu
 
 /**
  * Labels of the hours rows, in CSV order, keyed by the statement field whose minutes the row carries. Used
- * minutes are billed minutes, so each entry is rounded up to the billing increment.
+ * minutes are billed minutes, so each entry is rounded up to the billing increment. "Verbraucht gesamt" is all
+ * billed minutes of the pool's time types, "davon aus dem Kontingent" the part covered by the rolled-over lot
+ * and the included minutes, and "Mehrstunden" the part beyond, as on the bot's hours card and in the tab.
  */
 export const HOURS_CSV_ROWS = [
   ['includedMinutes', 'Inklusive im Monat'],
   ['rolloverInMinutes', 'Übertrag aus dem Vormonat'],
   ['availableMinutes', 'Verfügbar im Monat'],
+  ['billableMinutes', 'Verbraucht gesamt'],
+  ['includedUsedMinutes', 'davon aus dem Kontingent'],
   ['rolledLotUsedMinutes', 'Übertrag verbraucht'],
-  ['ownUsedMinutes', 'Monatskontingent verbraucht'],
+  ['ownUsedMinutes', 'Inklusive im Monat verbraucht'],
   ['rolledLotExpiredMinutes', 'Übertrag verfallen'],
   ['rolloverOutMinutes', 'Übertrag in den Folgemonat'],
   ['overageMinutes', 'Mehrstunden'],
@@ -112,6 +116,21 @@ function hoursRecordRows(statement: CustomerMonthStatement): CsvCell[][] {
   return rows;
 }
 
+/**
+ * Labels of the SLA rows, worded as the tab's SLA report. A request counts in the month of its callback deadline.
+ * The first row is the total, which is the decided requests (met or missed) plus the pending ones, and the quota
+ * counts decided requests only.
+ */
+export const SLA_CSV_LABELS = {
+  requests: 'Anfragen mit Rückruffrist im Monat',
+  decided: 'davon entschieden (rechtzeitig oder verspätet)',
+  met: 'davon rechtzeitig',
+  missed: 'davon verspätet',
+  pending: 'davon offen, Frist läuft noch',
+  metPercent: 'Anteil rechtzeitig an den entschiedenen',
+  median: 'Rückrufzeit (Median)',
+} as const;
+
 /** Rows of the SLA compliance and bonus calls, empty when the statement has no service record. */
 function serviceRecordRows(statement: CustomerMonthStatement): CsvCell[][] {
   const row = (label: string, quantity: number | string, unit: string): CsvCell[] => [
@@ -130,12 +149,13 @@ function serviceRecordRows(statement: CustomerMonthStatement): CsvCell[][] {
   const sla = statement.slaCompliance;
   if (sla !== undefined) {
     rows.push(
-      row('Rückrufe mit Frist im Monat', sla.decidedCount, 'Anfragen'),
-      row('Rückrufe in Frist', sla.metCount, 'Anfragen'),
-      row('Rückrufe verspätet oder ausgeblieben', sla.missedCount, 'Anfragen'),
-      row('Rückrufquote in Frist', sla.metPercent === null ? '' : String(sla.metPercent).replace('.', ','), '%'),
-      row('Median Rückrufzeit', sla.medianCallbackMinutes ?? '', 'Minuten'),
-      row('Rückrufe noch nicht fällig', sla.pendingCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.requests, sla.requestCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.decided, sla.decidedCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.met, sla.metCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.missed, sla.missedCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.pending, sla.pendingCount, 'Anfragen'),
+      row(SLA_CSV_LABELS.metPercent, sla.metPercent === null ? '' : String(sla.metPercent).replace('.', ','), '%'),
+      row(SLA_CSV_LABELS.median, sla.medianCallbackMinutes ?? '', 'Minuten'),
     );
   }
   if (statement.bonusCallsHeld !== undefined) {

@@ -51,7 +51,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
 
   try {
-    process.stdout.write(`${await command.run(args, env)}\n`);
+    // Output that already ends with a line break, such as CSV, is written unchanged.
+    const output = await command.run(args, env);
+    process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

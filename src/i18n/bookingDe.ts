@@ -53,6 +53,11 @@ export const bookingDe = {
     usedUp: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
       `Ihr ${kinds[kind]} für ${currentPeriods[period]} ist bereits gebucht. Der nächste ist ab ` +
       `${formatDate(nextPeriodStart, 'de', zone)} möglich; unten sehen Sie die freien Termine ab dann.`,
+    leftWithoutFreeSlot: (period: Entitlement['period']) => `1 Termin für ${currentPeriods[period]}, aber keiner mehr frei`,
+    periodOutOfSlots: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
+      `Für ${currentPeriods[period]} ist kein Termin mehr frei. Die Termine unten liegen im nächsten Zeitraum ab ` +
+      `${formatDate(nextPeriodStart, 'de', zone)}. Ihr ${kinds[kind]} für ${currentPeriods[period]} verfällt damit ` +
+      'ungenutzt, denn nicht genutzte Termine werden nicht übertragen.',
     chooseKind: 'Welchen Termin möchten Sie buchen?',
     slotsHeading: 'Nächste freie Termine',
     noSlots: (days: number) => `In den nächsten ${days} Tagen ist kein Termin frei.`,
@@ -74,6 +79,7 @@ export const bookingDe = {
     bookedTitle: (kind: BookingKind) => `${kinds[kind]} gebucht`,
     movedTitle: (kind: BookingKind) => `${kinds[kind]} verschoben`,
     invitation: (email: string) => `Die Einladung geht an ${email}.`,
+    noInvitation: 'Der Termin ist im Kalender des Beraters eingetragen. Eine Einladung per E-Mail wird nicht verschickt.',
     join: 'An Besprechung teilnehmen',
     noJoinUrl: 'Für diesen Termin gibt es keinen Teams-Link. Der Berater meldet sich zur vereinbarten Zeit.',
     myBookings: 'Meine Termine',

@@ -54,6 +54,11 @@ export const bookingEn: typeof bookingDe = {
     usedUp: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
       `Your ${kinds[kind].toLowerCase()} for ${currentPeriods[period]} is already booked. The next one is possible from ` +
       `${formatDate(nextPeriodStart, 'en', zone)}; below are the free times from then on.`,
+    leftWithoutFreeSlot: (period: Entitlement['period']) => `1 appointment for ${currentPeriods[period]}, but no free time left`,
+    periodOutOfSlots: (kind: Entitlement['kind'], period: Entitlement['period'], nextPeriodStart: string, zone: string) =>
+      `No time is free ${currentPeriods[period]} any more. The times below are in the next period, from ` +
+      `${formatDate(nextPeriodStart, 'en', zone)}. Your ${kinds[kind].toLowerCase()} for ${currentPeriods[period]} ` +
+      'therefore expires unused, because unused appointments do not carry over.',
     chooseKind: 'Which appointment would you like to book?',
     slotsHeading: 'Next free times',
     noSlots: (days: number) => `No time is free in the next ${days} days.`,
@@ -75,6 +80,7 @@ export const bookingEn: typeof bookingDe = {
     bookedTitle: (kind: BookingKind) => `${kinds[kind]} booked`,
     movedTitle: (kind: BookingKind) => `${kinds[kind]} moved`,
     invitation: (email: string) => `The invitation goes to ${email}.`,
+    noInvitation: "The appointment is in the consultant's calendar. No invitation is sent by e-mail.",
     join: 'Join the meeting',
     noJoinUrl: 'This appointment has no Teams link. The consultant gets in touch at the agreed time.',
     myBookings: 'My appointments',

@@ -333,6 +333,10 @@ export const de = {
     requestNotFound: (number: string) => `Die Anfrage ${number} wurde nicht gefunden. Bitte prüfen Sie die Nummer.`,
     consultantChatRegistered:
       'Dieser Chat erhält ab jetzt die Berater-Karten. Neue Anfragen von Kunden erscheinen hier.',
+    consultantChatHelp:
+      'Dieser Chat erhält bereits die Berater-Karten: neue Anfragen, SLA-Warnungen, Termine, Mehrstunden und ' +
+      'Nachrichten unbekannter Firmen. Auf den Karten übernehmen Sie Anfragen und erfassen Zeit. ' +
+      'Warteschlange, Kunden, Stunden, Abrechnungen, Wissensdatenbank und Abwesenheiten finden Sie im Tab „Übersicht“.',
   },
 
   timeLog: {
@@ -366,7 +370,9 @@ export const de = {
     included: 'Inklusive im Monat',
     rolledOver: 'Übertrag aus dem Vormonat',
     rolledOverValue: (duration: string, lastDay: string) => `${duration}, gültig bis ${lastDay}`,
-    used: 'Verbraucht',
+    used: 'Verbraucht gesamt',
+    includedUsed: 'davon aus dem Kontingent',
+    overage: 'Mehrstunden',
     remaining: 'Verbleibend',
     approvedOverageLeft: 'Freigegebene Mehrstunden übrig',
     unapprovedOverage: 'Mehrstunden ohne Freigabe',

@@ -319,6 +319,10 @@ export const en: Messages = {
     requestNotFound: (number: string) => `Request ${number} was not found. Please check the number.`,
     consultantChatRegistered:
       'From now on this chat receives the consultant cards. New customer requests appear here.',
+    consultantChatHelp:
+      'This chat already receives the consultant cards: new requests, SLA warnings, bookings, overage hours and ' +
+      'messages from unknown companies. On the cards you acknowledge requests and log time. ' +
+      'The queue, customers, hours, statements, knowledge base and absences are in the "Übersicht" tab.',
   },
 
   timeLog: {
@@ -352,7 +356,9 @@ export const en: Messages = {
     included: 'Included per month',
     rolledOver: 'Rolled over from last month',
     rolledOverValue: (duration: string, lastDay: string) => `${duration}, valid until ${lastDay}`,
-    used: 'Used',
+    used: 'Used in total',
+    includedUsed: 'of which from the included hours',
+    overage: 'Extra hours',
     remaining: 'Remaining',
     approvedOverageLeft: 'Approved extra hours left',
     unapprovedOverage: 'Extra hours without approval',

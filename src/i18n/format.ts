@@ -45,6 +45,19 @@ export function formatInstant(iso: string, lang: Language, zone: string): string
 }
 
 /**
+ * Formats a calendar month "yyyy-MM" as month name and year: "Dezember 2026" / "December 2026".
+ *
+ * @throws RangeError if `month` is not a month "yyyy-MM".
+ */
+export function formatMonth(month: string, lang: Language): string {
+  const first = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' });
+  if (!first.isValid) {
+    throw new RangeError(`formatMonth: "${month}" is not a month "yyyy-MM"`);
+  }
+  return first.setLocale(LOCALES[lang]).toFormat('LLLL yyyy');
+}
+
+/**
  * Formats the local date of an instant in `zone`, with weekday and without time.
  *
  * @param iso ISO 8601 instant with offset or `Z`, e.g. "2027-01-04T00:00:00+01:00".

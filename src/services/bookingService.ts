@@ -160,6 +160,14 @@ export class BookingService {
   constructor(private readonly deps: BookingServiceDeps) {}
 
   /**
+   * Whether a booking sends the contact an invitation. The Graph calendar invites the contact as an attendee
+   * of the Outlook event, and the local calendar (kind "local") only stores the event in the tables.
+   */
+  get sendsInvitations(): boolean {
+    return this.deps.calendar.kind !== 'local';
+  }
+
+  /**
    * Returns the free slots for an entitlement of a plan, with the entitlement's duration.
    *
    * @param from - First local date "yyyy-MM-dd" in the consultant's zone.

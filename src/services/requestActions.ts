@@ -1,5 +1,6 @@
 import type { TimeType } from '../domain/catalog.js';
 import type { Clock } from '../domain/clock.js';
+import { defaultEntryStart } from '../domain/hours/index.js';
 import type { RequestState } from '../domain/request.js';
 import { EntityNotFoundError } from '../storage/errors.js';
 import type { StoredRequest } from '../storage/requests.js';
@@ -13,7 +14,10 @@ export interface RequestTimeInput {
   minutes: number;
   type: TimeType;
   note?: string;
-  /** Start of the work, ISO 8601 with offset; by default `minutes` before now, i.e. the work just ended. */
+  /**
+   * Start of the work, ISO 8601 with offset. By default it is `minutes` before now (the work just ended),
+   * but never before the request was opened or before the current local month.
+   */
   start?: string;
 }
 
@@ -35,6 +39,8 @@ export interface RequestActionDeps {
   requests: RequestService;
   time: Pick<TimeService, 'addEntry' | 'getEntry' | 'editEntry' | 'deleteEntry'>;
   clock: Clock;
+  /** IANA zone of the desk, whose local months the statements use. */
+  zone: string;
   /** Receives every stored change, so the bot updates the request's cards; none in tests without a bot. */
   listener?: RequestChangeListener;
 }
@@ -79,8 +85,15 @@ export class RequestActions {
    * @throws InvalidInputError naming an invalid minute count, type, start or note.
    */
   async logTime(customerId: string, number: string, input: RequestTimeInput, actorName: string): Promise<LoggedTimeEntry> {
-    await this.deps.requests.get(customerId, number);
-    const start = input.start ?? new Date(this.deps.clock.now().getTime() - input.minutes * 60_000).toISOString();
+    const stored = await this.deps.requests.get(customerId, number);
+    const start =
+      input.start ??
+      defaultEntryStart({
+        now: this.deps.clock.now(),
+        minutes: input.minutes,
+        requestOpenedAt: stored.request.openedAt,
+        zone: this.deps.zone,
+      });
     return this.deps.time.addEntry({
       customerId,
       type: input.type,

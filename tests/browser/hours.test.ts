@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { OverageApprovalRepository } from '../../src/storage/overageApprovals.js';
 import { openScreen, pickCustomer } from './support/screenSteps.js';
 import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
 import { saveScreenshot, startTabHarness, type TabHarness, type TabOptions } from './support/tabHarness.js';
@@ -38,7 +39,7 @@ describe('hours screen', () => {
     const page = await openHoursOf(harness, 'Fabrikam Logistik GmbH');
 
     // Gold includes 8 hours a month and nothing is logged yet.
-    await figure(page, 'Verbraucht').filter({ hasText: '0 Min.' }).waitFor();
+    await figure(page, 'Verbraucht gesamt').filter({ hasText: '0 Min.' }).waitFor();
     assert.equal(await figure(page, 'Verfügbar').innerText(), '8 Std.');
     assert.equal(await figure(page, 'Verbleibend').innerText(), '8 Std.');
 
@@ -46,13 +47,14 @@ describe('hours screen', () => {
     await page.getByRole('button', { name: 'Aktualisieren' }).click();
 
     // 100 minutes bill as 105 in 15-minute increments: 480 - 105 = 375 minutes remain.
-    await figure(page, 'Verbraucht').filter({ hasText: '1 Std. 45 Min.' }).waitFor();
+    await figure(page, 'Verbraucht gesamt').filter({ hasText: '1 Std. 45 Min.' }).waitFor();
+    assert.equal(await figure(page, 'davon aus dem Kontingent').innerText(), '1 Std. 45 Min.');
     assert.equal(await figure(page, 'Verbleibend').innerText(), '6 Std. 15 Min.');
     assert.equal(await figure(page, 'Support').innerText(), '1 Std. 45 Min.');
     assert.equal(await figure(page, 'Projektarbeit').innerText(), '0 Min.');
     assert.equal(await figure(page, 'Verbraucht in Prozent').innerText(), '21,9\u00a0%');
     await page
-      .getByRole('img', { name: 'Verbraucht 1 Std. 45 Min. von 8 Std. verfügbar, davon 0 Min. aus dem Vormonat übertragen.' })
+      .getByRole('img', { name: 'Verbraucht gesamt 1 Std. 45 Min. bei 8 Std. verfügbar, davon 0 Min. aus dem Vormonat übertragen.' })
       .waitFor();
     assert.equal(await page.locator('[data-hours-warning]').count(), 0);
     await saveScreenshot(page, 'hours-after-logging');
@@ -87,7 +89,7 @@ describe('hours screen', () => {
     // Enterprise includes 50 hours a month and rolls up to 15 unused hours over.
     assert.equal(await figure(page, 'Included in the plan').innerText(), '50 h');
     // November left all 15 hours of Enterprise's rollover cap unused, so they roll into December.
-    await page.getByRole('img', { name: 'Used 0 min of 65 h available, of which 15 h rolled over from the previous month.' }).waitFor();
+    await page.getByRole('img', { name: 'Used in total 0 min with 65 h available, of which 15 h rolled over from the previous month.' }).waitFor();
     // The chart's track takes its outline from the Fluent theme: teamsHighContrastTheme's colorNeutralStroke1 is
     // #ffffff, where an SVG rect without the theme would have no stroke at all.
     const trackStroke = await page
@@ -96,5 +98,46 @@ describe('hours screen', () => {
       .evaluate((element) => (globalThis as any).getComputedStyle(element).stroke as string);
     assert.equal(trackStroke, 'rgb(255, 255, 255)');
     await saveScreenshot(page, 'hours-english-contrast');
+  });
+});
+
+describe('hours screen with overage', () => {
+  let harness: TabHarness;
+  let api: TabApiClient;
+
+  before(async () => {
+    harness = await startTabHarness(FRIDAY_MORNING);
+    api = await signInToTabApi(harness.desk);
+  });
+
+  after(async () => {
+    await harness?.stop();
+  });
+
+  it('used hours split into total, included and overage', async () => {
+    const number = await logPhoneRequest(api, 'fabrikam', '2026-12-04T09:30:00+01:00', 'Exchange-Migration dauert länger');
+    await api.call('POST', `/requests/fabrikam/${number}/time`, { minutes: 540, type: 'support' });
+    await new OverageApprovalRepository(harness.desk.storage.tables).create({
+      customerId: 'fabrikam',
+      month: '2026-12',
+      id: 'approved-90',
+      minutes: 90,
+      decision: 'approved',
+      decidedBy: 'Jana Becker',
+      decidedAt: '2026-12-03T09:00:00.000Z',
+    });
+    const page = await openHoursOf(harness, 'Fabrikam Logistik GmbH');
+
+    // Gold includes 8 hours: 540 support minutes are 480 from the included hours and 60 beyond.
+    await figure(page, 'Verbraucht gesamt').filter({ hasText: '9 Std.' }).waitFor();
+    assert.equal(await figure(page, 'davon aus dem Kontingent').innerText(), '8 Std.');
+    assert.equal(await figure(page, 'Mehrstunden').innerText(), '1 Std.');
+    assert.equal(await figure(page, 'Genehmigt').innerText(), '1 Std. 30 Min.');
+    assert.equal(await figure(page, 'Genehmigt, noch offen').innerText(), '30 Min.');
+    assert.equal(await figure(page, 'Support').innerText(), '9 Std.');
+    assert.equal(await page.getByRole('rowheader', { name: 'Verbraucht', exact: true }).count(), 0);
+    await page
+      .getByRole('img', { name: 'Verbraucht gesamt 9 Std. bei 8 Std. verfügbar, davon 0 Min. aus dem Vormonat übertragen.' })
+      .waitFor();
   });
 });

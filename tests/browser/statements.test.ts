@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { OverageApprovalRepository } from '../../src/storage/overageApprovals.js';
 import { openScreen, pickCustomer } from './support/screenSteps.js';
 import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
 import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
@@ -104,5 +105,58 @@ describe('statements screen', () => {
     assert.deepEqual(await row.getByRole('cell').allInnerTexts(), ['Contoso Praxisgemeinschaft', '1', '1', '0', '0', '100\u00a0%', '15 Min.']);
     await page.getByRole('img', { name: 'Anteil rechtzeitiger Rückrufe je Kunde: Contoso Praxisgemeinschaft 100\u00a0%' }).waitFor();
     await saveScreenshot(page, 'sla-report');
+  });
+});
+
+describe('statements screen with overage', () => {
+  let harness: TabHarness;
+  let api: TabApiClient;
+
+  before(async () => {
+    harness = await startTabHarness(FRIDAY_MORNING);
+    api = await signInToTabApi(harness.desk);
+  });
+
+  after(async () => {
+    await harness?.stop();
+  });
+
+  /** Returns the value cell of the statement figure whose row header is `label`. */
+  function figure(page: Page, label: string) {
+    return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+  }
+
+  it('used hours split into total, included and overage', async () => {
+    const number = await logPhoneRequest(api, 'fabrikam', '2026-12-04T09:00:00+01:00', 'Exchange-Migration dauert länger');
+    await api.call('POST', `/requests/fabrikam/${number}/time`, { minutes: 540, type: 'support' });
+    await new OverageApprovalRepository(harness.desk.storage.tables).create({
+      customerId: 'fabrikam',
+      month: '2026-12',
+      id: 'approved-90',
+      minutes: 90,
+      decision: 'approved',
+      decidedBy: 'Jana Becker',
+      decidedAt: '2026-12-03T09:00:00.000Z',
+    });
+    const page = await openStatementOf(harness, 'Fabrikam Logistik GmbH');
+
+    // Gold includes 8 hours: 540 support minutes are 480 from the included hours and 60 beyond, all approved.
+    await figure(page, 'Verbraucht gesamt').filter({ hasText: '9 Std.' }).waitFor();
+    assert.equal(await figure(page, 'davon aus dem Kontingent').innerText(), '8 Std.');
+    assert.equal(await figure(page, 'Mehrstunden').innerText(), '1 Std.');
+    assert.equal(await figure(page, 'Mehrstunden genehmigt').innerText(), '1 Std. 30 Min.');
+    assert.equal(await figure(page, 'Mehrstunden abgerechnet').innerText(), '1 Std.');
+    assert.equal(await page.getByRole('rowheader', { name: 'Auf das Kontingent gebucht', exact: true }).count(), 0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV herunterladen' }).click(),
+    ]);
+    const text = (await readFile(await download.path())).subarray(3).toString('utf8');
+    const minutesOf = (label: string) => text.split('\n').find((line) => line.split(';')[2] === label)?.split(';')[4];
+    assert.equal(minutesOf('Verbraucht gesamt'), '540');
+    assert.equal(minutesOf('davon aus dem Kontingent'), '480');
+    assert.equal(minutesOf('Mehrstunden'), '60');
+    assert.ok(text.endsWith('\n'), 'the CSV ends with a line break');
   });
 });

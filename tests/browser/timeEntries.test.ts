@@ -57,7 +57,7 @@ describe('time entries in the request detail', () => {
     await minutes.fill('40');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
 
-    await page.getByText('Zeiteintrag gespeichert: 40 Min.').waitFor();
+    await page.getByText('Zeiteintrag mit 40 Min. gespeichert.', { exact: true }).waitFor();
     await section.getByText(`${START_TEXT} · 40 Min. Support, abgerechnet 45 Min. · Archiv eingerichtet`).waitFor();
     const history = section.getByRole('list', { name: 'Änderungsverlauf' });
     await history

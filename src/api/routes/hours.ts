@@ -21,6 +21,7 @@ export const HoursOverviewSchema = z
     ownUsedMinutes: minutes,
     availableMinutes: minutes.openapi({ description: 'Rolled-over lot plus own included minutes' }),
     usedMinutes: minutes.openapi({ description: 'Billed minutes of the time types that use the pool, overage included' }),
+    includedUsedMinutes: minutes.openapi({ description: 'Part of usedMinutes covered by the rolled-over lot and the included minutes' }),
     usedByType: UsedByTypeSchema,
     remainingMinutes: minutes,
     overageMinutes: minutes,

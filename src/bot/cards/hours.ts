@@ -31,8 +31,8 @@ const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-
 
 /**
  * Renders the contact's hours card for one month. It shows the rolled-over lot of partner plans with the
- * last day it is valid. It also shows period, plan, included minutes, used, remaining, approved overage
- * left and unapproved overage, a usage bar, and the billed minutes per time type. Adaptive Cards 1.5 has no progress bar, so the bar is a ColumnSet whose
+ * last day it is valid. It also shows period, plan, included minutes, used in total, the part of it from the
+ * included minutes, overage, remaining, approved overage left and unapproved overage, a usage bar, and the billed minutes per time type. Adaptive Cards 1.5 has no progress bar, so the bar is a ColumnSet whose
  * column widths are the used, remaining and overage minutes.
  */
 export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
@@ -55,7 +55,9 @@ export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
     facts.push({ title: texts.rolledOver, value });
   }
   facts.push(
-    { title: texts.used, value: `${duration(statement.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
+    { title: texts.used, value: duration(figures.usedMinutes) },
+    { title: texts.includedUsed, value: `${duration(figures.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
+    { title: texts.overage, value: duration(figures.overageMinutes) },
     { title: texts.remaining, value: duration(figures.remainingMinutes) },
     { title: texts.approvedOverageLeft, value: duration(figures.overageApprovedLeftMinutes) },
     { title: texts.unapprovedOverage, value: duration(figures.unapprovedOverageMinutes) },
@@ -70,7 +72,7 @@ export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
   return expandCard(template, {
     title: texts.title,
     customerName: input.customerName,
-    bar: { segments: barSegments(statement, figures), caption: texts.usedPercent(figures.percentUsed ?? (figures.usedMinutes > 0 ? 100 : 0)) },
+    bar: { segments: barSegments(figures), caption: texts.usedPercent(figures.percentUsed ?? (figures.usedMinutes > 0 ? 100 : 0)) },
     facts,
     usedByTypeHeading: texts.usedByTypeHeading,
     usedByType,
@@ -80,12 +82,12 @@ export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
 }
 
 /** Builds the bar: used included minutes, remaining minutes and overage, leaving out empty segments. */
-function barSegments(statement: CustomerMonthStatement, figures: HoursOverview): BarSegment[] {
+function barSegments(figures: HoursOverview): BarSegment[] {
   const usedStyle = figures.warningThresholdPercent === null ? 'good' : figures.warningThresholdPercent >= 100 ? 'attention' : 'warning';
   const segments: BarSegment[] = [
-    { weight: statement.includedUsedMinutes, style: usedStyle },
+    { weight: figures.includedUsedMinutes, style: usedStyle },
     { weight: figures.remainingMinutes, style: 'emphasis' },
-    { weight: statement.overageMinutes, style: 'attention' },
+    { weight: figures.overageMinutes, style: 'attention' },
   ].filter((segment): segment is BarSegment => segment.weight > 0);
   return segments.length > 0 ? segments : [{ weight: 1, style: 'emphasis' }];
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/customer.js';
 import { hoursOverviewOf } from '../../domain/hours/hoursOverview.js';
-import { formatDuration } from '../../i18n/format.js';
+import { formatDuration, formatMonth } from '../../i18n/format.js';
 import { messagesFor } from '../../i18n/messages.js';
 import type { HoursWarningView } from '../../services/hoursWarningService.js';
 import template from './hoursWarning.json' with { type: 'json' };
@@ -22,9 +22,11 @@ export function renderHoursWarningCard(view: HoursWarningView, lang: Language): 
     style: exhausted ? 'attention' : 'warning',
     title: messages.hoursWarning.title(view.customer.name, view.thresholdPercent),
     facts: [
-      { title: messages.hoursWarning.month, value: view.statement.month },
+      { title: messages.hoursWarning.month, value: formatMonth(view.statement.month, lang) },
       { title: hours.plan, value: view.plan.name[lang] },
-      { title: hours.used, value: `${duration(view.statement.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
+      { title: hours.used, value: duration(figures.usedMinutes) },
+      { title: hours.includedUsed, value: `${duration(figures.includedUsedMinutes)} / ${duration(figures.availableMinutes)}` },
+      { title: hours.overage, value: duration(figures.overageMinutes) },
       { title: hours.remaining, value: duration(figures.remainingMinutes) },
       { title: hours.approvedOverageLeft, value: duration(figures.overageApprovedLeftMinutes) },
       { title: hours.unapprovedOverage, value: duration(figures.unapprovedOverageMinutes) },

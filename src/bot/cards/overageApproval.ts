@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/customer.js';
-import { formatDuration, formatEuro, localeOf } from '../../i18n/format.js';
+import { formatDuration, formatEuro, formatMonth, localeOf } from '../../i18n/format.js';
 import { messagesFor } from '../../i18n/messages.js';
 import type { OverageApprovalView } from '../../services/overageApprovalService.js';
 import template from './overageApproval.json' with { type: 'json' };
@@ -42,7 +42,7 @@ export function renderOverageApprovalCard(input: OverageApprovalCardInput): Adap
     { title: labels.hours, value: describeHours(approval.minutes, lang) },
     { title: labels.rate, value: formatEuro(view.rateCents, lang) },
     { title: labels.amount, value: formatEuro(view.amountCents, lang) },
-    { title: labels.month, value: approval.month },
+    { title: labels.month, value: formatMonth(approval.month, lang) },
   );
   if (approval.requestedBy !== undefined) {
     facts.push({ title: labels.requestedBy, value: approval.requestedBy });

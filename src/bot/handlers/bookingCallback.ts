@@ -132,7 +132,13 @@ async function confirmCallback(
         await updateRequestCards(deps, stored, ids);
         await notifyConsultantOfBooking(deps, booking, 'booked', caller.customer.name, ids);
       }
-      return renderBookingConfirmedCard({ lang, zone: deps.zone, booking, moved: false });
+      return renderBookingConfirmedCard({
+        lang,
+        zone: deps.zone,
+        booking,
+        moved: false,
+        invitationSent: deps.bookings.sendsInvitations,
+      });
     }
     case 'conflict':
       deps.logger.info(

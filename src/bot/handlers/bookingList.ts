@@ -103,7 +103,13 @@ export function registerBookingList(app: Application<TurnState>, deps: BotDeps):
         case 'booked':
           deps.logger.info({ ...ids, from: before.start, to: outcome.booking.start, changed: outcome.changed }, 'booking moved from the card');
           if (outcome.changed) await notifyConsultantOfBooking(deps, outcome.booking, 'moved', caller.customer.name, ids, before.start);
-          return renderBookingConfirmedCard({ lang, zone: deps.zone, booking: outcome.booking, moved: true });
+          return renderBookingConfirmedCard({
+            lang,
+            zone: deps.zone,
+            booking: outcome.booking,
+            moved: true,
+            invitationSent: deps.bookings.sendsInvitations,
+          });
         case 'conflict':
           return rescheduleCard(deps, caller, lang, before, { notBefore: move.start }, conflictNotice(lang, outcome.reason));
         case 'entitlementUsed':

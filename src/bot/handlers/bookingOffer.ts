@@ -114,7 +114,13 @@ async function confirmBooking(
     case 'booked':
       deps.logger.info({ ...ids, start: outcome.booking.start, changed: outcome.changed }, 'booking confirmed from the card');
       if (outcome.changed) await notifyConsultantOfBooking(deps, outcome.booking, 'booked', caller.customer.name, ids);
-      return renderBookingConfirmedCard({ lang, zone: deps.zone, booking: outcome.booking, moved: false });
+      return renderBookingConfirmedCard({
+        lang,
+        zone: deps.zone,
+        booking: outcome.booking,
+        moved: false,
+        invitationSent: deps.bookings.sendsInvitations,
+      });
     case 'conflict':
       deps.logger.info({ ...ids, start, reason: outcome.reason }, 'picked slot is not offered any more; offering the next free slots');
       return offerCard(deps, caller, lang, { kind: entitlement.kind }, { notBefore: start }, conflictNotice(lang, outcome.reason));
@@ -135,8 +141,9 @@ async function confirmBooking(
 
 /**
  * Builds the offer card of one entitlement: what the plan includes, what is left in the current period,
- * and a page of free slots. When the period is used up, the slots start with the next period. A plan
- * without entitlements gets a text instead.
+ * and a page of free slots. When the period is used up, the slots start with the next period. When the
+ * period has no free slot left, a notice states that the slots are from the next period and that the
+ * period's entitlement expires unused. A plan without entitlements gets a text instead.
  *
  * @param pageStart - Overrides where the page starts, e.g. at a slot that was just taken.
  * @param notice - Highlighted text, e.g. that the picked slot was taken.
@@ -165,12 +172,27 @@ async function offerCard(
     pageStart ?? { ...(data.after === undefined ? {} : { after: data.after }), ...(usedUp ? { notBefore: status.period.end } : {}) },
   );
 
+  // Only the first page starts at now, so only there does a first slot after the period's end prove that
+  // the period has no free slot left.
+  // NOTE: "Weitere Termine" pages and the pages after a conflict show the plain "left" fact, also when the
+  // first page found no free slot in the period.
+  const firstPage = pageStart === undefined && data.after === undefined;
+  const periodOutOfSlots = !usedUp && firstPage && startsAtOrAfter(page.slots[0], status.period.end);
+
   let cardNotice: SlotPickerCardInput['notice'];
   if (notice !== undefined) {
     cardNotice = { text: notice, color: 'Attention' };
   } else if (usedUp && data.after === undefined) {
     cardNotice = { text: texts.offer.usedUp(entitlement.kind, entitlement.period, status.period.end, deps.zone), color: 'Warning' };
+  } else if (periodOutOfSlots) {
+    cardNotice = {
+      text: texts.offer.periodOutOfSlots(entitlement.kind, entitlement.period, status.period.end, deps.zone),
+      color: 'Warning',
+    };
   }
+  const leftText = periodOutOfSlots
+    ? texts.offer.leftWithoutFreeSlot(entitlement.period)
+    : texts.offer.left(status.left, entitlement.period);
 
   const more: BookingOfferData = { kind: entitlement.kind, after: page.nextAfter };
   return renderSlotPickerCard({
@@ -184,7 +206,7 @@ async function offerCard(
         { title: texts.labels.kind, value: texts.kinds[entitlement.kind] },
         { title: texts.labels.duration, value: texts.duration(entitlement.durationMinutes) },
         { title: texts.labels.frequency, value: texts.frequencies[entitlement.period] },
-        { title: texts.labels.left, value: texts.offer.left(status.left, entitlement.period) },
+        { title: texts.labels.left, value: leftText },
       ],
     },
     ...(plan.entitlements.length > 1
@@ -204,6 +226,11 @@ async function offerCard(
     emptyText: texts.offer.noSlots(NEXT_SLOT_SEARCH_DAYS),
     footer: [{ title: texts.offer.more, verb: Verbs.bookingOffer, data: more }],
   });
+}
+
+/** Returns whether a slot exists and starts at or after `instant` (ISO 8601 with offset). */
+function startsAtOrAfter(slot: { start: string } | undefined, instant: string): boolean {
+  return slot !== undefined && Date.parse(slot.start) >= Date.parse(instant);
 }
 
 /** Returns the caller's plan entitlement of a kind, or undefined when the plan has none of it. */

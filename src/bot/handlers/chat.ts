@@ -67,9 +67,12 @@ async function answer(context: TurnContext, deps: BotDeps, text: string): Promis
           await context.sendActivity(replies.consultantUsePersonalChat);
           return;
         }
-        await deps.notifier.registerConsultantChat(context);
-        deps.logger.info(logIdsOf(context.activity), 'consultant chat registered');
-        await context.sendActivity(replies.consultantChatRegistered);
+        if (await deps.notifier.registerConsultantChat(context)) {
+          deps.logger.info(logIdsOf(context.activity), 'consultant chat registered');
+          await context.sendActivity(replies.consultantChatRegistered);
+        } else {
+          await context.sendActivity(replies.consultantChatHelp);
+        }
         return;
 
       case 'unknownTenant':

@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 
 import type { TimeType } from '../../domain/catalog.js';
 import type { Language } from '../../domain/customer.js';
-import { roundUpToIncrement } from '../../domain/hours/index.js';
+import { defaultEntryStart, roundUpToIncrement } from '../../domain/hours/index.js';
 import { isRequestNumber } from '../../domain/requestNumber.js';
 import { messagesFor, resolveLanguage } from '../../i18n/index.js';
 import { InvalidInputError, MAX_ENTRY_MINUTES, MAX_NOTE_LENGTH } from '../../services/timeService.js';
@@ -16,11 +16,10 @@ import { callerIdentityOf, logIdsOf } from '../turn.js';
 import { describeFailure } from './failures.js';
 import { claimInvoke } from './timeLogOnce.js';
 
-const MS_PER_MINUTE = 60_000;
-
 /**
  * Registers "Zeit erfassen" (`time.log`) on the consultant's request card. The entry stores the raw
- * minutes and starts that many minutes before the action, because the consultant logs work just done.
+ * minutes and starts that many minutes before the action, because the consultant logs work just done, but
+ * never before the request was opened or before the current local month (see `defaultEntryStart`).
  * The answer is the consultant's card with the recorded and billed minutes on top, so its other actions stay.
  */
 export function registerTimeLog(app: Application<TurnState>, deps: BotDeps): void {
@@ -66,7 +65,7 @@ async function logTime(context: TurnContext, deps: BotDeps, data: unknown): Prom
       // TimeService validates the type and reports an unknown one as an invalid field.
       type: (data.type ?? '') as TimeType,
       minutes,
-      start: new Date(now.getTime() - minutes * MS_PER_MINUTE).toISOString(),
+      start: defaultEntryStart({ now, minutes, requestOpenedAt: stored.request.openedAt, zone: deps.zone }),
       request: data.number,
       ...(data.note === undefined ? {} : { note: data.note }),
       createdBy: context.activity.from?.name ?? 'Berater',

@@ -16,8 +16,10 @@ export interface HoursOverview {
   ownUsedMinutes: number;
   /** Rolled-over lot plus own included minutes. */
   availableMinutes: number;
-  /** Billed minutes of the time types that use the pool, overage included. */
+  /** Billed minutes of the time types that use the pool, overage included ("Verbraucht gesamt"). */
   usedMinutes: number;
+  /** Part of {@link usedMinutes} covered by the rolled-over lot and the own included minutes ("davon aus dem Kontingent"). */
+  includedUsedMinutes: number;
   /** Billed minutes per time type, whether the type uses the pool or not. */
   usedByType: Record<TimeType, number>;
   /** Available minutes not used yet. */
@@ -60,6 +62,7 @@ export function hoursOverviewOf(statement: MonthStatement): HoursOverview {
     ownUsedMinutes: statement.ownUsedMinutes,
     availableMinutes: statement.availableMinutes,
     usedMinutes: statement.billableMinutes,
+    includedUsedMinutes: statement.includedUsedMinutes,
     usedByType: { ...statement.usedByType },
     remainingMinutes: statement.availableMinutes - statement.includedUsedMinutes,
     overageMinutes: statement.overageMinutes,

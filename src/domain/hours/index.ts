@@ -1,5 +1,10 @@
 export { roundUpToIncrement } from './billingIncrement.js';
-export { isStartTooFarAhead, MAX_START_HOURS_AHEAD } from './entryStart.js';
+export {
+  defaultEntryStart,
+  isStartTooFarAhead,
+  MAX_START_HOURS_AHEAD,
+  type DefaultEntryStartInput,
+} from './entryStart.js';
 export { priceEmergencies, type EmergencyCharges } from './emergencies.js';
 export { consumeHoursPool, type HoursPoolInput, type HoursPoolUsage } from './hoursPool.js';
 export { crossedHoursThresholds, HOURS_WARNING_THRESHOLDS_PERCENT, type HoursUsageChange } from './hoursWarnings.js';

@@ -1,5 +1,3 @@
-import { app, authentication } from '@microsoft/teams-js';
-
 /** Theme names that Teams reports in the app context and in theme change events. */
 export type TeamsThemeName = 'default' | 'dark' | 'contrast';
 
@@ -18,11 +16,25 @@ export interface TeamsHost {
 export const TEAMS_INITIALIZE_TIMEOUT_MS = 5_000;
 
 /**
- * Connects to the Teams host and reads the app context. Returns undefined outside Teams: teams-js rejects at
- * once in a top-level window, and in a frame of another host it never answers, which the timeout covers.
+ * Returns whether a Teams host can be talking to this page: a parent window frames it (Teams on the web and
+ * desktop) or the Teams mobile app injected `window.nativeInterface` into its webview. teams-js 2.58
+ * (`initializeCommunication` in internal/communication.js) makes the same check, and also accepts
+ * `window.opener`, which only matters for authentication pop-ups that this tab does not open.
+ */
+export function canBeInsideTeams(page: Window = window): boolean {
+  return page.parent !== page || 'nativeInterface' in page;
+}
+
+/**
+ * Connects to the Teams host and reads the app context. Returns undefined outside Teams. A top-level page
+ * outside the Teams mobile app returns at once without loading teams-js: teams-js 2.58 fetches its list of
+ * valid host domains from res.cdn.office.net as soon as the module is imported (internal/validOrigins.js), so
+ * it is imported only here. In a frame of another host teams-js never responds, which the timeout covers.
  */
 export async function connectToTeams(timeoutMs = TEAMS_INITIALIZE_TIMEOUT_MS): Promise<TeamsHost | undefined> {
+  if (!canBeInsideTeams()) return undefined;
   try {
+    const { app, authentication } = await import('@microsoft/teams-js');
     await withTimeout(app.initialize(), timeoutMs);
     const context = await withTimeout(app.getContext(), timeoutMs);
     app.notifySuccess();

@@ -98,7 +98,12 @@ function KnowledgeBaseScreen() {
       </div>
       <Body1 as="p">{texts.intro}</Body1>
       <Field label={texts.search} className={styles.search}>
-        <SearchBox value={query} placeholder={texts.searchPlaceholder} onChange={(_event, data) => setQuery(data.value)} />
+        <SearchBox
+          value={query}
+          placeholder={texts.searchPlaceholder}
+          dismiss={{ 'aria-label': messages.common.clearSearch }}
+          onChange={(_event, data) => setQuery(data.value)}
+        />
       </Field>
       <StatusMessage status={status} onDismiss={clear} />
       <LoadError error={results.error} />

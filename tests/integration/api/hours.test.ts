@@ -33,6 +33,7 @@ describe('hours route over HTTP', function () {
       ownUsedMinutes: 480,
       availableMinutes: 480,
       usedMinutes: 510,
+      includedUsedMinutes: 480,
       usedByType: { support: 510, project: 45, emergency: 0, 'on-site': 0 },
       remainingMinutes: 0,
       overageMinutes: 30,
@@ -44,6 +45,7 @@ describe('hours route over HTTP', function () {
     });
     assert.equal(hours.body.usedMinutes, statement.body.billableMinutes);
     assert.equal(hours.body.overageMinutes, statement.body.overageMinutes);
+    assert.equal(hours.body.includedUsedMinutes, statement.body.includedUsedMinutes);
   });
 
   it('month without time has no warning', async () => {

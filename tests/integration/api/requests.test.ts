@@ -322,6 +322,17 @@ describe('tab API requests', () => {
     assert.equal(entry.createdBy, 'Sebastian Krüger');
   });
 
+  it('time without start never starts before the request', async () => {
+    harness.clock.set('2026-12-07T09:30:00+01:00');
+    const { number } = await openThroughTeams('Server nach Update down');
+    harness.clock.set('2026-12-07T10:15:00+01:00');
+
+    const { status, body } = await api('POST', `/requests/fabrikam/${number}/time`, { minutes: 120, type: 'support' });
+
+    assert.equal(status, 201);
+    assert.equal(body.timeEntries[0].start, '2026-12-07T08:30:00.000Z');
+  });
+
   it('invalid time is 400 naming the field', async () => {
     const { number } = await openThroughTeams('Zeit falsch');
 

@@ -85,7 +85,8 @@ describe('statement routes over HTTP', function () {
     const bytes = Buffer.from(await response.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
     assert.equal(cli.status, 0, cli.stderr);
-    assert.equal(bytes.toString('utf8'), cli.stdout.replace(/\n$/, ''));
+    assert.equal(bytes.toString('utf8'), cli.stdout);
+    assert.ok(bytes.toString('utf8').endsWith('Termine;;;\n'), 'the download ends with a line break like the CLI output');
   });
 
   it('CSV lists SLA and bonus rows', async () => {
@@ -93,8 +94,9 @@ describe('statement routes over HTTP', function () {
     const rows = (await response.text()).slice(1).split('\n').map((line) => line.split(';'));
 
     assert.deepEqual(rows.find((row) => row[2] === 'Summe netto'), ['fabrikam', '2026-11', 'Summe netto', '', '', '', '', '', '1175,25']);
-    assert.deepEqual(rows.find((row) => row[2] === 'Rückrufquote in Frist'), ['fabrikam', '2026-11', 'Rückrufquote in Frist', '', '50', '%', '', '', '']);
-    assert.deepEqual(rows.find((row) => row[2] === 'Median Rückrufzeit'), ['fabrikam', '2026-11', 'Median Rückrufzeit', '', '40', 'Minuten', '', '', '']);
+    assert.deepEqual(rows.find((row) => row[2] === 'Anfragen mit Rückruffrist im Monat'), ['fabrikam', '2026-11', 'Anfragen mit Rückruffrist im Monat', '', '4', 'Anfragen', '', '', '']);
+    assert.deepEqual(rows.find((row) => row[2] === 'Anteil rechtzeitig an den entschiedenen'), ['fabrikam', '2026-11', 'Anteil rechtzeitig an den entschiedenen', '', '50', '%', '', '', '']);
+    assert.deepEqual(rows.find((row) => row[2] === 'Rückrufzeit (Median)'), ['fabrikam', '2026-11', 'Rückrufzeit (Median)', '', '40', 'Minuten', '', '', '']);
     assert.deepEqual(rows.find((row) => row[2] === 'Bonus-Termine gehalten'), ['fabrikam', '2026-11', 'Bonus-Termine gehalten', '', '2', 'Termine', '', '', '']);
   });
 

@@ -69,8 +69,9 @@ describe('bot hardening through /api/messages', () => {
   it('consultant language follows the configuration', async () => {
     await harness.post(messageActivity(consultantChat, harness.connector.url, 'Hallo'));
 
+    // The install registered the chat already, so the message gets the help, in German despite the en-US chat.
     const [answer] = harness.connector.sentTo(consultantChat.conversationId);
-    assert.equal(answer?.activity.text, 'Dieser Chat erhält ab jetzt die Berater-Karten. Neue Anfragen von Kunden erscheinen hier.');
+    assert.ok(answer?.activity.text?.startsWith('Dieser Chat erhält bereits die Berater-Karten'), answer?.activity.text);
   });
 
   it('consultant in a team channel is not registered there', async () => {

@@ -51,7 +51,9 @@ describe('hours card through /api/messages', function () {
     assertShows(texts, 'Zeitraum 01.12.2026 bis 31.12.2026');
     assertShows(texts, 'Paket Gold Hotline');
     assertShows(texts, 'Inklusive im Monat 8 Std.');
-    assertShows(texts, 'Verbraucht 8 Std. / 8 Std.');
+    assertShows(texts, 'Verbraucht gesamt 10 Std.');
+    assertShows(texts, 'davon aus dem Kontingent 8 Std. / 8 Std.');
+    assertShows(texts, 'Mehrstunden 2 Std.');
     assertShows(texts, 'Verbleibend 0 Min.');
     assertShows(texts, 'Freigegebene Mehrstunden übrig 0 Min.');
     assertShows(texts, 'Mehrstunden ohne Freigabe 1 Std.');
@@ -86,7 +88,8 @@ describe('hours card through /api/messages', function () {
     assertShows(texts, 'Inklusive im Monat 50 Std.');
     // The lot rolled over from November is usable in December only.
     assertShows(texts, 'Übertrag aus dem Vormonat 15 Std., gültig bis 31.12.2026');
-    assertShows(texts, 'Verbraucht 0 Min. / 65 Std.');
+    assertShows(texts, 'Verbraucht gesamt 0 Min.');
+    assertShows(texts, 'davon aus dem Kontingent 0 Min. / 65 Std.');
     assertShows(texts, 'Verbleibend 65 Std.');
     assertShows(texts, '0 % verbraucht');
     const bar = card.body.find((element: any) => element.type === 'ColumnSet');

@@ -123,7 +123,7 @@ describe('overage approval through /api/messages', function () {
     assertShows(texts, 'Stunden 2,5 (2 Std. 30 Min.)');
     assertShows(texts, 'Stundensatz (netto) 129,00\u00a0€');
     assertShows(texts, 'Betrag (netto) 322,50\u00a0€');
-    assertShows(texts, 'Abrechnungsmonat 2026-12');
+    assertShows(texts, 'Abrechnungsmonat Dezember 2026');
     assertShows(texts, 'Wartet auf Ihre Entscheidung');
     assert.deepEqual(card.actions.map((action: any) => action.verb), ['overage.approve', 'overage.decline']);
     assert.deepEqual(card.refresh.userIds, [goldContact.id]);

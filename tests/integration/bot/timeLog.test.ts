@@ -213,7 +213,10 @@ describe('hours warnings through /api/messages', function () {
       harness.connector.sentTo(consultantChat.conversationId).find((call) => cardTexts(cardOf(call.activity) ?? {})[0]?.includes('100 %'))!.activity,
     );
     const texts = cardTexts(card);
-    assertShows(texts, 'Verbraucht 8 Std. / 8 Std.');
+    assertShows(texts, 'Verbraucht gesamt 8 Std. 15 Min.');
+    assertShows(texts, 'davon aus dem Kontingent 8 Std. / 8 Std.');
+    assertShows(texts, 'Mehrstunden 15 Min.');
+    assertShows(texts, 'Monat Dezember 2026');
     assertShows(texts, 'Mehrstunden ohne Freigabe 15 Min.');
     assertShows(texts, 'Weitere Arbeit braucht eine Freigabe von Mehrstunden durch den Kunden.');
   });

@@ -184,8 +184,8 @@ describe('desk statement with imported vectors', function () {
       const hoursRowCount = HOURS_CSV_ROWS.length + 4;
       assert.equal(
         body.length,
-        statement.lines.length + 3 + hoursRowCount + 7,
-        'one row per line, net, VAT and gross, the hours rows, then 7 service record rows',
+        statement.lines.length + 3 + hoursRowCount + 8,
+        'one row per line, net, VAT and gross, the hours rows, then 7 SLA rows and the bonus calls row',
       );
 
       statement.lines.forEach((line, index) => {
@@ -218,6 +218,9 @@ describe('desk statement with imported vectors', function () {
       assert.equal(Number(hours.get('Verbraucht: Projektarbeit')?.[4]), statement.usedByType.project);
       assert.equal(Number(hours.get('Verbraucht: Notfall')?.[4]), statement.usedByType.emergency);
       assert.equal(Number(hours.get('Verbraucht: Vor Ort')?.[4]), statement.usedByType['on-site']);
+      assert.equal(Number(hours.get('Verbraucht gesamt')?.[4]), statement.billableMinutes);
+      assert.equal(Number(hours.get('davon aus dem Kontingent')?.[4]), statement.includedUsedMinutes);
+      assert.equal(Number(hours.get('Mehrstunden')?.[4]), statement.overageMinutes);
     });
   }
 });

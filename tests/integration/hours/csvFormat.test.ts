@@ -21,14 +21,14 @@ describe('statement CSV formatting', () => {
       ['Monatspauschale', { euroCents: 99900 }],
     ]);
 
-    assert.equal(csv, '\uFEFFPosition;Betrag EUR\nMonatspauschale;999,00');
+    assert.equal(csv, '\uFEFFPosition;Betrag EUR\nMonatspauschale;999,00\n');
   });
 
   it('separators and quotes are quoted', () => {
-    assert.equal(toCsv([['a;b', 'say "hi"', 'two\nlines']]), '\uFEFF"a;b";"say ""hi""";"two\nlines"');
+    assert.equal(toCsv([['a;b', 'say "hi"', 'two\nlines']]), '\uFEFF"a;b";"say ""hi""";"two\nlines"\n');
   });
 
   it('formula-like text gets an apostrophe', () => {
-    assert.equal(toCsv([['=SUM(A1)', '-5', '@x', 'HD-2026-0001', 7]]), "\uFEFF'=SUM(A1);'-5;'@x;HD-2026-0001;7");
+    assert.equal(toCsv([['=SUM(A1)', '-5', '@x', 'HD-2026-0001', 7]]), "\uFEFF'=SUM(A1);'-5;'@x;HD-2026-0001;7\n");
   });
 });

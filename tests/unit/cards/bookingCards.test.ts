@@ -104,7 +104,7 @@ describe('slot picker card', () => {
 describe('booked card', () => {
   it('join link becomes a button', () => {
     const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0';
-    const card = renderBookingConfirmedCard({ lang: 'de', zone: ZONE, booking: booking({ joinUrl }), moved: false });
+    const card = renderBookingConfirmedCard({ lang: 'de', zone: ZONE, booking: booking({ joinUrl }), moved: false, invitationSent: true });
 
     assert.deepEqual(actionsOf(card)[0], { type: 'Action.OpenUrl', title: 'An Besprechung teilnehmen', url: joinUrl });
     assert.equal(actionsOf(card)[1]?.verb, 'booking.list');
@@ -113,14 +113,30 @@ describe('booked card', () => {
   });
 
   it('without a link it says so', () => {
-    const card = renderBookingConfirmedCard({ lang: 'de', zone: ZONE, booking: booking(), moved: false });
+    const card = renderBookingConfirmedCard({ lang: 'de', zone: ZONE, booking: booking(), moved: false, invitationSent: true });
 
     assert.deepEqual(actionsOf(card).map((action) => action.type), ['Action.Execute']);
     assert.match(textBlocksOf(card).at(-1) ?? '', /keinen Teams-Link/);
   });
 
+  it('names the invitee when an invitation is sent', () => {
+    const card = renderBookingConfirmedCard({ lang: 'de', zone: ZONE, booking: booking(), moved: false, invitationSent: true });
+
+    assert.match(textBlocksOf(card).at(-1) ?? '', /^Die Einladung geht an /);
+  });
+
+  it('claims no invitation without one', () => {
+    const card = renderBookingConfirmedCard({ lang: 'en', zone: ZONE, booking: booking(), moved: false, invitationSent: false });
+
+    assert.equal(
+      textBlocksOf(card).at(-1),
+      "The appointment is in the consultant's calendar. No invitation is sent by e-mail. " +
+        'This appointment has no Teams link. The consultant gets in touch at the agreed time.',
+    );
+  });
+
   it('moved booking has its own title', () => {
-    const card = renderBookingConfirmedCard({ lang: 'en', zone: ZONE, booking: booking(), moved: true });
+    const card = renderBookingConfirmedCard({ lang: 'en', zone: ZONE, booking: booking(), moved: true, invitationSent: true });
 
     assert.equal(textBlocksOf(card)[0], 'Check-in call moved');
     assert.equal(factsOf(card).get('Time'), '10:00–10:15');

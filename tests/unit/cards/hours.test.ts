@@ -8,7 +8,10 @@ import { factsOf, hasUnboundExpression, loadCatalog, textBlocksOf, ZONE } from '
 
 describe('renderHoursCard', () => {
   const catalog = loadCatalog();
-  const render = (input: Pick<MonthStatementInput, 'planId' | 'month' | 'entries' | 'rolloverInMinutes'>, lang: Language) =>
+  const render = (
+    input: Pick<MonthStatementInput, 'planId' | 'month' | 'entries' | 'rolloverInMinutes'> & Partial<Pick<MonthStatementInput, 'approvals'>>,
+    lang: Language,
+  ) =>
     renderHoursCard({
       lang,
       customerName: 'Northwind Energie AG',
@@ -16,6 +19,36 @@ describe('renderHoursCard', () => {
       statement: { customerId: 'northwind', ...computeMonthStatement({ catalog, approvals: [], ...input }) },
       zone: ZONE,
     });
+
+  // Gold includes 8 hours: 540 support minutes are 480 from the included hours and 60 beyond, with 90 approved.
+  const goldWithOverage = {
+    planId: 'gold',
+    month: '2026-12',
+    entries: [{ type: 'support', minutes: 540 }],
+    rolloverInMinutes: 0,
+    approvals: [{ minutes: 90, decision: 'approved' }],
+  } as const;
+
+  it('used hours split into total, included and overage', () => {
+    const facts = factsOf(render(goldWithOverage, 'de'));
+
+    assert.equal(facts.get('Verbraucht gesamt'), '9 Std.');
+    assert.equal(facts.get('davon aus dem Kontingent'), '8 Std. / 8 Std.');
+    assert.equal(facts.get('Mehrstunden'), '1 Std.');
+    assert.equal(facts.get('Verbleibend'), '0 Min.');
+    assert.equal(facts.get('Freigegebene Mehrstunden übrig'), '30 Min.');
+    assert.equal(facts.get('Mehrstunden ohne Freigabe'), '0 Min.');
+    assert.equal(facts.get('Support'), '9 Std.');
+    assert.equal(facts.has('Verbraucht'), false);
+  });
+
+  it('used hours in English use the same split', () => {
+    const facts = factsOf(render(goldWithOverage, 'en'));
+
+    assert.equal(facts.get('Used in total'), '9 h');
+    assert.equal(facts.get('of which from the included hours'), '8 h / 8 h');
+    assert.equal(facts.get('Extra hours'), '1 h');
+  });
 
   it('rolled-over lot is valid until the month end', () => {
     const card = render({ planId: 'enterprise', month: '2026-12', entries: [], rolloverInMinutes: 900 }, 'de');

@@ -36,6 +36,15 @@ describe('overage approval card', () => {
     });
   });
 
+  it('billing month shows month name and year', () => {
+    const german = cardTexts(renderOverageApprovalCard({ view: view(), lang: 'de', zone: ZONE, audience: 'approver' }));
+    const english = cardTexts(renderOverageApprovalCard({ view: view(), lang: 'en', zone: ZONE, audience: 'approver' }));
+
+    assert.ok(german.includes('Abrechnungsmonat Dezember 2026'), german.join(' | '));
+    assert.ok(english.includes('Billing month December 2026'), english.join(' | '));
+    assert.ok(!german.some((text) => text.includes('2026-12')), 'no ISO month on the card');
+  });
+
   it('decided card shows who and when', () => {
     const decided = view({ decision: 'declined', decidedBy: 'Petra Klein', decidedAt: '2026-12-07T10:00:00.000Z' });
     const card = renderOverageApprovalCard({ view: decided, lang: 'de', zone: ZONE, audience: 'approver' });

@@ -6,6 +6,7 @@ import {
   formatInstant,
   formatInteger,
   formatList,
+  formatMonth,
   formatTimeLeft,
 } from '../../../src/i18n/format.js';
 
@@ -152,5 +153,18 @@ describe('formatInteger and formatList', () => {
   it('joins a list with the language conjunction', () => {
     assert.equal(formatList(['Telefon', 'WhatsApp', 'Microsoft Teams'], 'de'), 'Telefon, WhatsApp und Microsoft Teams');
     assert.equal(formatList(['phone', 'WhatsApp'], 'en'), 'phone and WhatsApp');
+  });
+});
+
+describe('formatMonth', () => {
+  it('month shows name and year', () => {
+    assert.equal(formatMonth('2026-12', 'de'), 'Dezember 2026');
+    assert.equal(formatMonth('2026-12', 'en'), 'December 2026');
+    assert.equal(formatMonth('2027-03', 'de'), 'März 2027');
+  });
+
+  it('invalid month is rejected', () => {
+    assert.throws(() => formatMonth('2026-13', 'de'), /formatMonth: "2026-13" is not a month "yyyy-MM"/);
+    assert.throws(() => formatMonth('12/2026', 'en'), /"12\/2026" is not a month/);
   });
 });

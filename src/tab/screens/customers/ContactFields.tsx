@@ -1,4 +1,5 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useLanguage } from '../../i18n/index.js';
 import type { ContactForm, ContactLanguage } from './customerForm.js';

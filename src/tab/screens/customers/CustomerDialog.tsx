@@ -1,4 +1,5 @@
-import { Button, Caption1, Dropdown, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useApi } from '../../api/apiContext.js';

@@ -24,6 +24,7 @@ export function HoursFigures({ hours }: { hours: HoursOverview }) {
     [texts.rolledOver, duration(hours.rolloverInMinutes)],
     [texts.available, duration(hours.availableMinutes)],
     [texts.used, duration(hours.usedMinutes)],
+    [texts.includedUsed, duration(hours.includedUsedMinutes)],
     [texts.percentUsed, hours.percentUsed === null ? messages.common.none : formatPercent(hours.percentUsed, language)],
     [texts.remaining, duration(hours.remainingMinutes)],
   ];

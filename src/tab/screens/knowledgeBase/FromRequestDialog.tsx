@@ -1,4 +1,5 @@
-import { Dropdown, Field, Option, Spinner, Text } from '@fluentui/react-components';
+import { Field, Option, Spinner, Text } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/apiError.js';
 import { useApi } from '../../api/apiContext.js';

@@ -1,4 +1,5 @@
-import { Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { useEffect, useState } from 'react';
 import type { CustomerSummary } from '../../api/types.js';
 import { useLanguage } from '../../i18n/index.js';

@@ -1,4 +1,5 @@
-import { Dropdown, Field, Input, Option, Textarea } from '@fluentui/react-components';
+import { Field, Input, Option, Textarea } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { useState } from 'react';
 import { useApi } from '../../api/apiContext.js';
 import { editTime, type RequestKey } from '../../api/requests.js';

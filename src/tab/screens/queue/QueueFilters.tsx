@@ -1,4 +1,5 @@
-import { Dropdown, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { isOpenState } from '../../../domain/lifecycle.js';
 import type { QueueFilter } from '../../api/requests.js';
 import type { CustomerSummary, RequestListChannel, RequestState } from '../../api/types.js';

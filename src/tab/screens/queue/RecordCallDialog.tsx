@@ -1,4 +1,5 @@
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Option, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Dropdown } from '../../components/Dropdown.js';
 import { useState } from 'react';
 import { URGENCIES } from '../../../domain/request.js';
 import { useApi } from '../../api/apiContext.js';
