@@ -61,8 +61,8 @@ export interface RunningDesk {
   /** The SLA watcher; with DESK_SLA_WATCH_INTERVAL_SECONDS=0 its timer is off and callers run `tick()` themselves. */
   slaWatcher: SlaWatcher;
   /**
-   * Sender of hours warnings and approval cards that the `desk` command line recorded; it runs on the SLA
-   * watcher's interval, and with an interval of 0 callers run `tick()` themselves.
+   * Sender of hours warnings and approval cards that are still due, such as those the `desk` command line
+   * recorded. It runs on the SLA watcher's interval, and with an interval of 0 callers run `tick()` themselves.
    */
   pendingDeliveries: PendingDeliveries;
   stop(): Promise<void>;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
 import type { Logger } from './logger.js';
 
-/** URL path under which the server serves the built tab; Vite builds it with this base. */
+/** URL path under which the server serves the built tab. Vite builds the tab with this base. */
 export const TAB_PATH = '/tab';
 
 /** Output folder of `npm run build:tab`, found relative to this file so the server works from any directory. */
@@ -63,7 +63,7 @@ const MISSING_BUILD_PAGE = `<!doctype html>
 <p lang="en">The consultant's tab has not been built. Run <code>npm run build:tab</code> and reload the page.</p>
 </body></html>`;
 
-/** A file to send, or why none is sent. */
+/** Result of resolving a path: the file to send, or the reason none is sent. */
 type Resolved =
   | { kind: 'file'; path: string; cacheControl: string }
   | { kind: 'missingBuild' }
@@ -74,7 +74,7 @@ type Resolved =
  * Serves the built tab from `folder` under /tab and /tab/: files by path with their content type, and
  * index.html for a sub-path without a file extension, so reloading a screen's URL opens the tab. A missing
  * file with an extension gets 404 rather than index.html, so a stale script URL fails visibly. Paths that
- * leave the folder or name a dot file get 400. Without a build, /tab answers a page that says how to build.
+ * leave the folder or name a dot file get 400. Without a build, /tab responds with a page that explains how to build it.
  */
 export function mountTabAssets(server: restify.Server, logger: Logger, folder: string = DEFAULT_TAB_FOLDER): void {
   const root = resolve(folder);

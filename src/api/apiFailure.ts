@@ -7,7 +7,7 @@ export type ApiErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422
 
 /**
  * Stable error codes of the tab API and the HTTP status of each. The tab maps each code to a German or
- * English explanation, so a code never changes its meaning; add a new code instead.
+ * English explanation, so a code never changes its meaning. Add a new code instead.
  */
 export const API_ERROR_STATUS = {
   // The request does not match the route's schema.
@@ -76,7 +76,7 @@ export type ApiFieldIssue = z.infer<typeof ApiFieldIssueSchema>;
 export const ApiErrorBodySchema = z
   .object({
     code: z.enum(API_ERROR_CODES),
-    /** English text for logs and developers; the tab shows its own text for `code`. */
+    /** English text for logs and developers. The tab shows its own text for `code`. */
     message: z.string(),
     /** The fields that failed validation, for status 400 and for 422 when the service names one. */
     issues: z.array(ApiFieldIssueSchema).optional(),
@@ -88,7 +88,7 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /**
  * An error a route handler returns (or throws) instead of data. The router sends it with the status of its
- * code and an {@link ApiErrorBody}; `message` must be a fixed text of ours, never an exception's message.
+ * code and an {@link ApiErrorBody}. `message` must be a fixed text of ours, never an exception's message.
  */
 export class ApiFailure {
   /** HTTP status of the response, given by the code. */
@@ -98,6 +98,8 @@ export class ApiFailure {
     readonly code: ApiErrorCode,
     readonly message: string,
     readonly issues?: ApiErrorBody['issues'],
+    /** Error that led to this failure, logged by the router and never sent to the client. */
+    readonly cause?: unknown,
   ) {
     this.status = API_ERROR_STATUS[code];
   }

@@ -5,7 +5,7 @@
 export class ApiFileResponse {
   /**
    * @param contentType - Media type with charset, e.g. "text/csv; charset=utf-8".
-   * @param fileName - Name the browser saves the file under; non-ASCII characters are sent RFC 5987-encoded.
+   * @param fileName - Name the browser saves the file under. Non-ASCII characters are sent RFC 5987-encoded.
    * @param content - Body of the response, sent unchanged.
    */
   constructor(
@@ -16,7 +16,7 @@ export class ApiFileResponse {
 
   /** Headers of the response: content type, length in bytes and the attachment disposition. */
   headers(): Record<string, string> {
-    // The plain filename parameter gets an ASCII fallback; filename* carries the exact UTF-8 name.
+    // The plain filename parameter gets an ASCII fallback, and filename* carries the exact UTF-8 name.
     const asciiName = this.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return {
       'Content-Type': this.contentType,

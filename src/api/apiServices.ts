@@ -32,7 +32,7 @@ export interface ApiServices {
   customers: CustomerService;
   time: TimeService;
   absences: AbsenceService;
-  /** Statements and hours; built with a service record, so statements carry SLA compliance and bonus calls. */
+  /** Statements and hours, built with a service record so that statements contain SLA compliance and bonus calls. */
   statements: StatementService;
   slaReports: SlaReportService;
   knowledgeBase: KnowledgeBase;

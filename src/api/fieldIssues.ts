@@ -21,14 +21,14 @@ export function fieldIssueOfProblem(problem: Pick<FieldProblem, 'field' | 'reaso
   return bodyFieldIssue(problem.field, problem.code ?? 'invalid', problem.reason, problem.params);
 }
 
-/** Builds the field issue of a body field; `field` is the path inside the body, such as `substitute.phone`. */
+/** Builds the field issue of a body field. `field` is the path inside the body, such as `substitute.phone`. */
 export function bodyFieldIssue(field: string, code: FieldIssueCode, message: string, params?: FieldIssueParams): ApiFieldIssue {
   return params ? { field: `body.${field}`, code, params, message } : { field: `body.${field}`, code, message };
 }
 
 /**
  * Maps a zod issue to a field issue code with the values of its text. A custom refinement chooses its code
- * with `params: { code }`; without one it gets `invalid`.
+ * with `params: { code }`, and without one it gets `invalid`.
  */
 function issueCodeOf(issue: ZodIssue): { code: FieldIssueCode; params?: FieldIssueParams } {
   switch (issue.code) {

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { API_ERROR_STATUS, ApiErrorBodySchema, type ApiErrorCode } from './apiFailure.js';
+import { AUTH_ERROR_CODES } from './authErrorCodes.js';
 import { z } from './openApiZod.js';
 import type { AnyApiRoute } from './route.js';
 
@@ -12,14 +13,7 @@ const SECURITY_SCHEME = 'teamsSso';
 /** Error codes of every authenticated operation. */
 const COMMON_ERROR_CODES: readonly ApiErrorCode[] = [
   'invalidInput',
-  'tokenMissing',
-  'tokenInvalid',
-  'tokenExpired',
-  'tokenAudienceInvalid',
-  'tokenIssuerInvalid',
-  'wrongTenant',
-  'wrongUser',
-  'scopeMissing',
+  ...AUTH_ERROR_CODES,
   'internalError',
   'storageUnavailable',
   'signInUnavailable',

@@ -57,7 +57,7 @@ export function pageSchema<Item extends z.ZodTypeAny>(item: Item) {
   return z.object({ items: z.array(item), nextCursor: z.string().optional() });
 }
 
-/** One page of a list held in memory, with the cursor of the next page; `nextCursor` is missing on the last page. */
+/** One page of an in-memory list with the cursor of the next page, which is missing on the last page. */
 export interface ListPage<Item> {
   items: Item[];
   nextCursor?: string;

@@ -13,7 +13,7 @@ export interface ApiConsultant {
   tenantId: string;
   /** Entra object id (GUID) of the consultant. */
   aadObjectId: string;
-  /** Language of the consultant's texts in Teams; "de" when not configured. */
+  /** Language of the consultant's texts in Teams, "de" when not configured. */
   language: 'de' | 'en';
 }
 
@@ -48,12 +48,12 @@ export interface ApiRoute<
   description?: string;
   /** OpenAPI tag that groups the operation, e.g. "Requests". */
   tag: string;
-  /** Status of a successful response; 200 by default. 204 sends no body. */
+  /** Status of a successful response, 200 by default. 204 sends no body. */
   successStatus?: 200 | 201 | 204;
   request?: {
-    /** Path parameters; the names must match the `{name}` parts of `path`. */
+    /** Path parameters, whose names must match the `{name}` parts of `path`. */
     params?: Params;
-    /** Query parameters; they arrive as strings, so number and boolean fields need `z.coerce` or a transform. */
+    /** Query parameters. They arrive as strings, so number and boolean fields need `z.coerce` or a transform. */
     query?: Query;
     /** JSON body. */
     body?: Body;
@@ -76,7 +76,7 @@ export interface ApiRoute<
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyApiRoute = ApiRoute<any, any, any, any>;
 
-/** Returns the route unchanged; it exists so TypeScript infers the handler's input types from the schemas. */
+/** Returns the route unchanged, so that TypeScript infers the handler's input types from the schemas. */
 export function defineRoute<
   Params extends AnyZodObject = AnyZodObject,
   Query extends AnyZodObject = AnyZodObject,

@@ -35,7 +35,7 @@ export interface TabApiOptions {
   routes: readonly AnyApiRoute[];
   services: ApiServices;
   authenticator: Authenticator;
-  /** Development sign-in; when undefined, `POST /api/tab/dev-sign-in` responds with 404. */
+  /** Development sign-in. When undefined, `POST /api/tab/dev-sign-in` responds with 404. */
   devSignIn?: DevSignIn;
   logger: Logger;
 }
@@ -76,7 +76,8 @@ export function mountTabApi(server: restify.Server, options: TabApiOptions): voi
       } catch (error) {
         const failure = failureForServiceError(error);
         if (failure) {
-          logger.info({ method: route.method, path: route.path, code: failure.code }, 'tab API request failed');
+          const cause = failure.cause === undefined ? {} : { err: failure.cause };
+          logger.info({ method: route.method, path: route.path, code: failure.code, ...cause }, 'tab API request failed');
           sendApiFailure(response, failure);
           return;
         }
@@ -101,12 +102,15 @@ async function handle(
   const query = validate(route.request?.query, queryObject(request), 'query', issues);
   const body = validate(route.request?.body, request.body ?? {}, 'body', issues);
   if (issues.length > 0) {
+    const fields = issues.map((issue) => issue.field);
+    options.logger.info({ method: route.method, path: route.path, fields }, 'tab API request with invalid fields rejected');
     sendApiFailure(response, new ApiFailure('invalidInput', 'The request has invalid fields', issues));
     return;
   }
 
   const result = await route.handler({ params, query, body, consultant, services: options.services });
   if (result instanceof ApiFailure) {
+    options.logger.info({ method: route.method, path: route.path, code: result.code }, 'tab API request failed');
     sendApiFailure(response, result);
     return;
   }
@@ -130,7 +134,7 @@ async function handle(
   response.send(route.successStatus ?? 200, checked.data);
 }
 
-/** Parses one part of the request; adds its problems to `issues` and returns undefined when it is invalid. */
+/** Parses one part of the request. Adds its problems to `issues` and returns undefined when it is invalid. */
 function validate(schema: ZodTypeAny | undefined, value: unknown, location: string, issues: NonNullable<ApiErrorBody['issues']>): unknown {
   if (!schema) return {};
   const result = schema.safeParse(value);
@@ -140,7 +144,7 @@ function validate(schema: ZodTypeAny | undefined, value: unknown, location: stri
 }
 
 
-/** Query parameters as an object; a repeated name keeps its first value. */
+/** Returns the query parameters as an object, keeping the first value of a repeated name. */
 function queryObject(request: restify.Request): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [name, value] of new URL(request.url ?? '/', 'http://localhost').searchParams) {

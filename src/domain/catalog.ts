@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIME_TYPES, type TimeType } from './timeTypes.js';
 
 /** Local wall-clock time of day, "HH:mm", 00:00 to 24:00. */
 const localTimeSchema = z
@@ -17,7 +18,7 @@ export const PLAN_CHANNELS = ['phone', 'priority-phone', 'whatsapp', 'teams'] as
 
 const channelSchema = z.enum(PLAN_CHANNELS);
 
-const timeTypeSchema = z.enum(['support', 'project', 'emergency', 'on-site']);
+const timeTypeSchema = z.enum(TIME_TYPES);
 
 const entitlementSchema = z.object({
   kind: z.enum(['check-in', 'proactive-call', 'strategy-meeting', 'roadmap-review']),
@@ -101,7 +102,7 @@ export type PlanId = Plan['id'];
 export type EmergencyLine = Catalog['emergencyLine'];
 export type ServiceWindow = Plan['serviceWindows']['workingDay'];
 export type Channel = z.infer<typeof channelSchema>;
-export type TimeType = z.infer<typeof timeTypeSchema>;
+export type { TimeType };
 export type Entitlement = z.infer<typeof entitlementSchema>;
 export type CallbackSlot = z.infer<typeof callbackSlotSchema>;
 export type YearEndPolicy = z.infer<typeof yearEndPolicySchema>;

@@ -8,7 +8,7 @@ import type { DeliveryKey, DeliveryRepository } from '../storage/deliveries.js';
 import type { CustomerMonthStatement, StatementService } from './statementService.js';
 import type { TimeEntryObserver } from './timeService.js';
 
-/** What an hours warning card shows. */
+/** Content of an hours warning card. */
 export interface HoursWarningView {
   customer: Customer;
   plan: Plan;
@@ -18,7 +18,7 @@ export interface HoursWarningView {
   statement: CustomerMonthStatement;
 }
 
-/** Sends an hours warning card to the consultant; implemented by the bot. */
+/** Sender of hours warning cards to the consultant, implemented by the bot. */
 export interface HoursWarningChannel {
   /** Returns true when the card reached the consultant's chat. */
   sendHoursWarning(view: HoursWarningView): Promise<boolean>;
@@ -31,7 +31,7 @@ export interface HoursWarningServiceDependencies {
   deliveries: DeliveryRepository;
   catalog: Catalog;
   clock: Clock;
-  /** Sender of the cards; without one (the `desk` command line) warnings are only recorded as due. */
+  /** Sender of the cards. Without one, as in the `desk` command line, warnings are only recorded as due. */
   channel?: HoursWarningChannel;
   logger: Logger;
   /** Id of this process in claim rows, e.g. "web-1:4711". */
@@ -49,8 +49,9 @@ export class HoursWarningService implements TimeEntryObserver {
 
   /**
    * Records a warning for every threshold that the statement's usage has reached and sends the
-   * unsent ones when a channel is set. Failures are logged and never thrown, because the time entry
-   * that triggered the check is stored already and a later tick sends what is still due.
+   * unsent ones when a channel is set. Failures are logged and not thrown, because the time entry that
+   * triggered the check is stored already. A later delivery tick sends the recorded warnings that are still
+   * due, and a threshold whose recording failed is recorded again on the customer's next time entry.
    */
   async afterTimeEntry(customer: Customer, statement: CustomerMonthStatement): Promise<void> {
     const ids = { customerId: customer.id, month: statement.month };
@@ -73,7 +74,7 @@ export class HoursWarningService implements TimeEntryObserver {
         }
       }
     } catch (error) {
-      this.deps.logger.error({ ...ids, err: error }, 'hours warning check failed; a later delivery tick retries what is due');
+      this.deps.logger.error({ ...ids, err: error }, 'hours warning check failed');
     }
   }
 

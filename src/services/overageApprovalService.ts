@@ -24,11 +24,11 @@ export interface OverageApprovalView {
   rateCents: number;
   /** Price of the requested minutes at the extra-hour rate, in euro cents (net). */
   amountCents: number;
-  /** Teams user ids of the approvers who got the card; the card's refresh section lists them. */
+  /** Teams user ids of the approvers who got the card, which the card's refresh section lists. */
   approverUserIds: string[];
 }
 
-/** Sends and updates approval cards; implemented by the bot, which owns the Bot Connector adapter. */
+/** Sender and updater of approval cards, implemented by the bot because it owns the Bot Connector adapter. */
 export interface OverageCardChannel {
   /** Posts the approval card into an approver's chat and returns its activity id, or undefined when that failed. */
   sendApprovalCard(reference: Partial<ConversationReference>, view: OverageApprovalView): Promise<string | undefined>;
@@ -52,14 +52,14 @@ export interface OverageRequestInput {
 export type ApprovalDelivery =
   /** Cards went to these approvers. */
   | { status: 'sent'; approverNames: string[] }
-  /** No approver could be reached; the delivery stays due and is retried once its claim is stale. */
+  /** No approver could be reached. The delivery stays unsent and is retried once its claim is stale. */
   | { status: 'undelivered' }
   /** Recorded for an app instance to send, because this process has no channel. */
   | { status: 'recorded' }
-  /** Another caller sent or is sending the cards. */
+  /** Another caller sent or is sending the cards, or the approval or its customer no longer exists. */
   | { status: 'handledElsewhere' };
 
-/** Who clicked a card action. */
+/** Person who clicked a card action. */
 export interface CardActor {
   tenantId?: string;
   aadObjectId?: string;
@@ -81,10 +81,10 @@ export interface OverageApprovalServiceDependencies {
   approvers: ApproverDirectory;
   deliveries: DeliveryRepository;
   catalog: Catalog;
-  /** IANA zone of the business calendar; an overage request counts in the local month it was made in. */
+  /** IANA zone of the business calendar, whose local month an overage request counts in. */
   zone: string;
   clock: Clock;
-  /** Sender of the cards; without one (the `desk` command line) the cards are recorded as due. */
+  /** Sender of the cards. Without one, as in the `desk` command line, the cards are recorded as due. */
   channel?: OverageCardChannel;
   logger: Logger;
   /** Id of this process in claim rows. */
@@ -228,7 +228,7 @@ export class OverageApprovalService {
     return { status: 'decided', view };
   }
 
-  /** Returns the current state of an approval for a card refresh by one of its approvers; changes nothing. */
+  /** Returns the current state of an approval for a card refresh by one of its approvers, without changing it. */
   async current(key: OverageApprovalKey, actor: CardActor): Promise<{ status: 'current'; view: OverageApprovalView } | DecisionResult> {
     const access = await this.checkAccess(key, actor);
     if (access.status !== 'approver') {
@@ -252,7 +252,7 @@ export class OverageApprovalService {
       return { status: 'notFound' };
     }
     // Someone from another tenant, e.g. with a card whose customer id was changed to another customer's, learns
-    // nothing about that customer: the answer is the same as for an approval that does not exist.
+    // nothing about that customer, because the result is the same as for an approval that does not exist.
     if (actor.tenantId !== customer.tenantId) {
       this.deps.logger.warn(
         { customerId: key.customerId, approvalId: key.id, tenantId: actor.tenantId, aadObjectId: actor.aadObjectId },

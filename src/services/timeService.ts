@@ -27,6 +27,7 @@ import {
   type TimeEntryRepository,
 } from '../storage/timeEntries.js';
 import type { CustomerMonthStatement, StatementService } from './statementService.js';
+import { TIME_TYPES } from '../domain/timeTypes.js';
 
 /** Longest accepted time entry: 24 hours. A longer one is almost surely a typing error, e.g. 4500 for 45. */
 export const MAX_ENTRY_MINUTES = 24 * 60;
@@ -37,7 +38,6 @@ export const MAX_NOTE_LENGTH = 4000;
 /** Largest accepted overage request: the minutes of a 31-day month. */
 export const MAX_OVERAGE_MINUTES = 31 * 24 * 60;
 
-const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 /** Input whose named fields are not checked yet, e.g. a row of an import file. */
 export type UncheckedFields<Name extends string> = { [Field in Name]?: unknown };

@@ -4,7 +4,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 
 import { compareAbsenceOrder, type Absence, type AbsenceDraft, type AbsenceSubstitute } from '../domain/absence.js';
 import { assertRowSize, definedColumns, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, ConflictError, EntityNotFoundError, findRow, isConflict, isNotFound } from './errors.js';
 import { decodeKey, encodeKey } from './keys.js';
 import type { StorageTables } from './tables.js';
 
@@ -115,13 +115,8 @@ export class AbsenceRepository {
     const notFound = () =>
       new EntityNotFoundError(`Absence "${id}" not found in table "${this.table.tableName}"; "desk absence list" shows the ids`);
 
-    let row: StoredRow;
-    try {
-      row = await callTable(this.table, 'getEntity', () => this.table.getEntity(ABSENCE_PARTITION_KEY, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) throw notFound();
-      throw error;
-    }
+    const row = await findRow(this.table, ABSENCE_PARTITION_KEY, rowKey);
+    if (row === undefined) throw notFound();
 
     const absence = this.toAbsence(row);
     try {

@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 
 import { ARTICLE_VISIBILITIES, type KnowledgeArticle } from '../domain/knowledgeArticle.js';
 import { assertRowSize, definedColumns, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, ConflictError, EntityNotFoundError, findRow, isConflict, isNotFound } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -65,15 +65,8 @@ export class ArticleRepository {
 
   /** Returns the article with its ETag, or undefined when there is none with this id. */
   async get(id: string): Promise<StoredArticle | undefined> {
-    try {
-      const row = await callTable(this.table, 'getEntity', () =>
-        this.table.getEntity<Record<string, unknown>>(encodeKey(id), ARTICLE_ROW_KEY),
-      );
-      return { article: this.toArticle(row as StoredRow), etag: row.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const row = await findRow(this.table, encodeKey(id), ARTICLE_ROW_KEY);
+    return row === undefined ? undefined : { article: this.toArticle(row), etag: row.etag };
   }
 
   /** Returns every article, in no particular order. */

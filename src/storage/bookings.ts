@@ -2,7 +2,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 
 import type { Entitlement, PlanId } from '../domain/catalog.js';
 import { assertRowSize, definedColumns, RowReader, type StoredRow } from './columns.js';
-import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { callTable, findRow, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import type { StorageTables } from './tables.js';
 
@@ -127,7 +127,7 @@ export class BookingRepository {
 
   /** Returns the booking, or undefined when the customer has none with this transaction id. */
   async get(customerId: string, transactionId: string): Promise<StoredBooking | undefined> {
-    const row = await this.read(encodeKey(customerId), bookingRowKey(transactionId));
+    const row = await findRow(this.table, encodeKey(customerId), bookingRowKey(transactionId));
     return row === undefined ? undefined : { booking: this.toBooking(row), etag: row.etag };
   }
 
@@ -180,7 +180,7 @@ export class BookingRepository {
   async releasePeriod(customerId: string, kind: BookingKind, periodKey: string, transactionId: string): Promise<void> {
     const partitionKey = encodeKey(customerId);
     const rowKey = periodRowKey(kind, periodKey);
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
     if (row === undefined || new RowReader(row, this.table.tableName).string('transactionId') !== transactionId) {
       return;
     }
@@ -193,7 +193,7 @@ export class BookingRepository {
   }
 
   private async periodHolder(customerId: string, kind: BookingKind, periodKey: string): Promise<string | undefined> {
-    const row = await this.read(encodeKey(customerId), periodRowKey(kind, periodKey));
+    const row = await findRow(this.table, encodeKey(customerId), periodRowKey(kind, periodKey));
     return row === undefined ? undefined : new RowReader(row, this.table.tableName).string('transactionId');
   }
 
@@ -258,17 +258,6 @@ export class BookingRepository {
     if (joinUrl !== undefined) booking.joinUrl = joinUrl;
     if (requestNumber !== undefined) booking.requestNumber = requestNumber;
     return booking;
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
 

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 
 import type { BusyStatus } from '../domain/slots/busyTime.js';
 import { assertRowSize, RowReader, type StoredRow } from './columns.js';
-import { callTable, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, EntityNotFoundError, findRow, isConflict } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -162,14 +162,7 @@ export class CalendarEventRepository {
   }
 
   private async read(eventId: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(encodeKey(eventId), EVENT_ROW_KEY));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+    return findRow(this.table, encodeKey(eventId), EVENT_ROW_KEY);
   }
 }
 

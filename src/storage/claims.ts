@@ -13,11 +13,11 @@ export const STALE_CLAIM_MS = 5 * 60 * 1000;
 /** The claim columns of an unsent row as it was read, with the row's ETag. */
 export interface UnsentClaimRow {
   etag: string;
-  /** "claimed" while an instance holds the row; any other state is free to claim. */
+  /** Row state: "claimed" while an instance owns the claim, and any other state is free to claim. */
   state: string;
   /** ISO 8601 instant of the current claim, if any. */
   claimedAt?: string;
-  /** Instance that holds the current claim, if any. */
+  /** Instance that owns the current claim, if any. */
   claimedBy?: string;
 }
 

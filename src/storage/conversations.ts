@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 
-import { assertRowSize, RowReader, type StoredRow } from './columns.js';
-import { callTable, isNotFound } from './errors.js';
+import { assertRowSize, RowReader } from './columns.js';
+import { callTable, findRow } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -62,7 +62,7 @@ export class ConversationRepository {
 
   /** Returns the stored reference, or undefined when none was saved. */
   async get(role: ConversationRole, key: string): Promise<Partial<ConversationReference> | undefined> {
-    const row = await this.read(role, encodeKey(key));
+    const row = await findRow(this.table, role, encodeKey(key));
     if (row === undefined) {
       return undefined;
     }
@@ -76,7 +76,7 @@ export class ConversationRepository {
   }
 
   private async write(entity: { partitionKey: string; rowKey: string; reference: string }): Promise<void> {
-    const row = await this.read(entity.partitionKey, entity.rowKey);
+    const row = await findRow(this.table, entity.partitionKey, entity.rowKey);
 
     if (row === undefined) {
       await callTable(this.table, 'createEntity', () => this.table.createEntity(entity));
@@ -90,16 +90,5 @@ export class ConversationRepository {
     await callTable(this.table, 'updateEntity', () =>
       this.table.updateEntity(entity, 'Replace', { etag: columns.etag }),
     );
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }

@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 
-import { RowReader, type StoredRow } from './columns.js';
-import { callTable, isNotFound } from './errors.js';
+import { RowReader } from './columns.js';
+import { callTable, findRow } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -49,7 +49,7 @@ export class CounterRepository {
   }
 
   private async increment(partitionKey: string, rowKey: string): Promise<number> {
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
 
     if (row === undefined) {
       await callTable(this.table, 'createEntity', () => this.table.createEntity({ partitionKey, rowKey, value: 1 }));
@@ -62,16 +62,5 @@ export class CounterRepository {
       this.table.updateEntity({ partitionKey, rowKey, value }, 'Replace', { etag: columns.etag }),
     );
     return value;
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }

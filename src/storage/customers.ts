@@ -8,9 +8,11 @@ import {
   callTable,
   ConflictError,
   EntityNotFoundError,
+  findRow,
   isConflict,
   isNotFound,
   isPreconditionFailed,
+  listRows,
   OptimisticConcurrencyError,
 } from './errors.js';
 import { decodeKey, encodeKey, MAX_KEY_LENGTH } from './keys.js';
@@ -147,7 +149,7 @@ export class CustomerRepository {
   async update(customer: Customer, contacts: readonly Contact[]): Promise<void> {
     assertNewCustomer(customer, contacts);
     const partitionKey = encodeKey(customer.id);
-    const row = await this.readRow(partitionKey, PROFILE_ROW_KEY);
+    const row = await findRow(this.table, partitionKey, PROFILE_ROW_KEY);
     if (row === undefined) throw new EntityNotFoundError(`Customer "${customer.id}" not found`);
     const before = this.toCustomer(row);
     const etag = new RowReader(row, this.table.tableName).etag;
@@ -192,7 +194,7 @@ export class CustomerRepository {
 
   /** Returns the customer with this id, or undefined when there is none. */
   async get(id: string): Promise<Customer | undefined> {
-    const row = await this.readRow(encodeKey(id), PROFILE_ROW_KEY);
+    const row = await findRow(this.table, encodeKey(id), PROFILE_ROW_KEY);
     return row === undefined ? undefined : this.toCustomer(row);
   }
 
@@ -210,14 +212,15 @@ export class CustomerRepository {
 
   /** Returns the contact with this Entra object id at the customer, or undefined when there is none. */
   async getContact(customerId: string, aadObjectId: string): Promise<Contact | undefined> {
-    const row = await this.readRow(encodeKey(customerId), contactRowKey(aadObjectId));
+    const row = await findRow(this.table, encodeKey(customerId), contactRowKey(aadObjectId));
     return row === undefined ? undefined : this.toContact(row);
   }
 
   /** Returns the customer's contacts ordered by encoded Entra object id. */
   async listContacts(customerId: string): Promise<Contact[]> {
     const partitionKey = encodeKey(customerId);
-    const rows = await this.query(
+    const rows = await listRows(
+      this.table,
       odata`PartitionKey eq ${partitionKey} and RowKey gt ${CONTACT_ROW_PREFIX} and RowKey lt ${CONTACT_ROW_END}`,
     );
     return rows.map((row) => this.toContact(row));
@@ -225,7 +228,7 @@ export class CustomerRepository {
 
   /** Returns every customer ordered by encoded id. */
   async list(): Promise<Customer[]> {
-    const rows = await this.query(odata`RowKey eq ${PROFILE_ROW_KEY}`);
+    const rows = await listRows(this.table, odata`RowKey eq ${PROFILE_ROW_KEY}`);
     return rows.map((row) => this.toCustomer(row));
   }
 
@@ -283,27 +286,6 @@ export class CustomerRepository {
 
   private async tenantOf(customerId: string): Promise<string | undefined> {
     return (await this.get(customerId))?.tenantId;
-  }
-
-  private async readRow(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  private async query(filter: string): Promise<StoredRow[]> {
-    return callTable(this.table, 'listEntities', async () => {
-      const rows: StoredRow[] = [];
-      for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
-        rows.push(row);
-      }
-      return rows;
-    });
   }
 
   private toCustomer(row: StoredRow): Customer {

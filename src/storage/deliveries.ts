@@ -3,16 +3,16 @@ import type { ConversationReference } from 'botbuilder';
 
 import { claimUnsentRow, type RowClaim } from './claims.js';
 import { assertRowSize, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { callTable, findRow, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
 
-/** What a delivery sends: an hours warning to the consultant, or the approval cards of an overage request. */
+/** Kind of content a delivery sends: an hours warning to the consultant, or the approval cards of an overage request. */
 export type DeliveryKind = 'hoursWarning' | 'overageApproval';
 const DELIVERY_KINDS: readonly DeliveryKind[] = ['hoursWarning', 'overageApproval'];
 
-/** "due": recorded and not yet claimed; "claimed": an instance is sending; "sent": done. */
+/** Delivery state: "due" when recorded and not yet claimed, "claimed" while an instance is sending, "sent" when done. */
 export type DeliveryState = 'due' | 'claimed' | 'sent';
 const DELIVERY_STATES: readonly DeliveryState[] = ['due', 'claimed', 'sent'];
 
@@ -20,13 +20,13 @@ const DELIVERY_STATES: readonly DeliveryState[] = ['due', 'claimed', 'sent'];
 export interface DeliveryKey {
   customerId: string;
   kind: DeliveryKind;
-  /** What is delivered, unique per customer and kind and not empty. */
+  /** Identifier of the delivered content, unique per customer and kind and not empty. */
   subject: string;
 }
 
 /** A card posted by a delivery, so that a later change can update it. */
 export interface DeliveredCard {
-  /** Whose chat shows the card. */
+  /** Role of the person in whose chat the card was posted. */
   role: 'approver' | 'consultant';
   /** Entra object id of the approver; missing for the consultant's copy. */
   aadObjectId?: string;
@@ -144,7 +144,7 @@ export class DeliveryRepository {
   /** Returns the delivery, or undefined when none was recorded. */
   async get(key: DeliveryKey): Promise<StoredDelivery | undefined> {
     const { partitionKey, rowKey } = this.keysOf(key);
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
     return row === undefined ? undefined : this.toDelivery(row);
   }
 
@@ -167,7 +167,7 @@ export class DeliveryRepository {
 
   private async tryClaim(key: DeliveryKey, claimedAt: string, claimedAtMs: number, instanceId: string): Promise<DeliveryClaim> {
     const { partitionKey, rowKey } = this.keysOf(key);
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
     if (row === undefined) {
       return { status: 'notRecorded' };
     }
@@ -213,17 +213,6 @@ export class DeliveryRepository {
       cards: cards as DeliveredCard[],
       etag: columns.etag,
     };
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
 

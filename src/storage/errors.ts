@@ -1,5 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 
+import type { StoredRow } from './columns.js';
+
 /** Network error codes of Node.js that mean the storage endpoint could not be reached. */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -129,6 +131,41 @@ export async function callTable<T>(table: TableClient, operation: string, call: 
     }
     throw error;
   }
+}
+
+/**
+ * Reads one row by its keys, as stored (keys already encoded).
+ *
+ * @param table - Client of the table to read.
+ * @returns The row, or undefined when the row or the table does not exist.
+ * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+ */
+export async function findRow(table: TableClient, partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
+  try {
+    return await callTable(table, 'getEntity', () => table.getEntity(partitionKey, rowKey));
+  } catch (error) {
+    if (isNotFound(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads every row that matches an OData filter, across all result pages.
+ *
+ * @param table - Client of the table to query.
+ * @param filter - OData filter, built with the SDK's `odata` template so values are escaped.
+ * @throws StorageUnavailableError when Azure Table Storage cannot be reached.
+ */
+export async function listRows(table: TableClient, filter: string): Promise<StoredRow[]> {
+  return callTable(table, 'listEntities', async () => {
+    const rows: StoredRow[] = [];
+    for await (const row of table.listEntities({ queryOptions: { filter } })) {
+      rows.push(row);
+    }
+    return rows;
+  });
 }
 
 function statusCodeOf(error: unknown): number | undefined {

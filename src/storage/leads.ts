@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 
-import { RowReader, type StoredRow } from './columns.js';
-import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { RowReader } from './columns.js';
+import { callTable, findRow, isConflict, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import type { StorageTables } from './tables.js';
 
@@ -32,14 +32,7 @@ export class LeadRepository {
     const partitionKey = encodeKey(tenantId || '-');
     const nowIso = now.toISOString();
 
-    let row: StoredRow | undefined;
-    try {
-      row = (await callTable(this.table, 'getEntity', () =>
-        this.table.getEntity<Record<string, unknown>>(partitionKey, ROW_KEY),
-      )) as StoredRow;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+    const row = await findRow(this.table, partitionKey, ROW_KEY);
 
     if (!row) {
       try {

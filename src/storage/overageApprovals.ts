@@ -3,7 +3,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { assertMonth } from '../domain/hours/month.js';
 import type { OverageDecision } from '../domain/hours/statementInput.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, ConflictError, EntityNotFoundError, findRow, isConflict } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -219,14 +219,7 @@ export class OverageApprovalRepository {
   }
 
   private async readRow(key: OverageApprovalKey): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(encodeKey(key.customerId), rowKeyOf(key)));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+    return findRow(this.table, encodeKey(key.customerId), rowKeyOf(key));
   }
 
   private describe(key: OverageApprovalKey): string {

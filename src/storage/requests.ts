@@ -4,7 +4,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { HistoryAction, HistoryDraft, RequestHistoryEntry } from '../domain/history.js';
 import type { CallbackAppointment, CallbackChannel, RequestChannel, RequestState, SupportRequest, Urgency } from '../domain/request.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, ConflictError, EntityNotFoundError, findRow, isConflict } from './errors.js';
 import { decodeKey, encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -121,17 +121,8 @@ export class RequestRepository {
 
   /** Returns the request with its card copies and ETag, or undefined when there is none. */
   async get(customerId: string, number: string): Promise<StoredRequest | undefined> {
-    try {
-      const row = await callTable(this.table, 'getEntity', () =>
-        this.table.getEntity(encodeKey(customerId), encodeKey(number)),
-      );
-      return this.toStoredRequest(row);
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+    const row = await findRow(this.table, encodeKey(customerId), encodeKey(number));
+    return row === undefined ? undefined : this.toStoredRequest(row);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 
-import { RowReader, type StoredRow } from './columns.js';
-import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { RowReader } from './columns.js';
+import { callTable, findRow, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -73,7 +73,7 @@ export class SubmissionRepository {
     await retryOnConcurrentChange(
       target,
       async () => {
-        const row = await this.read(partitionKey, rowKey);
+        const row = await findRow(this.table, partitionKey, rowKey);
         const claimedAt =
           row === undefined ? new Date().toISOString() : new RowReader(row, this.table.tableName).string('claimedAt');
         const entity = { partitionKey, rowKey, state: 'completed', claimedAt, customerId, number };
@@ -100,7 +100,7 @@ export class SubmissionRepository {
     const partitionKey = encodeKey(conversationId);
     const rowKey = encodeKey(formActivityId);
 
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
     if (row === undefined || new RowReader(row, this.table.tableName).oneOf('state', SUBMISSION_STATES) !== 'pending') {
       return;
     }
@@ -131,7 +131,7 @@ export class SubmissionRepository {
       conflict = error;
     }
 
-    const row = await this.read(entity.partitionKey, entity.rowKey);
+    const row = await findRow(this.table, entity.partitionKey, entity.rowKey);
     if (row === undefined) {
       throw conflict;
     }
@@ -152,17 +152,6 @@ export class SubmissionRepository {
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) {
         return { status: 'taken' };
-      }
-      throw error;
-    }
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
       }
       throw error;
     }

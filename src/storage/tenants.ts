@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { Logger } from 'pino';
 
 import { RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { callTable, ConflictError, findRow, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 
 /** RowKey of the single row per tenant; a fixed RowKey makes a second claim of the tenant fail with 409. */
@@ -153,14 +153,7 @@ export class TenantIndex {
   }
 
   private async read(tenantId: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(encodeKey(tenantId), CLAIM_ROW_KEY));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+    return findRow(this.table, encodeKey(tenantId), CLAIM_ROW_KEY);
   }
 }
 

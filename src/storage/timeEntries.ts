@@ -3,10 +3,11 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import type { TimeType } from '../domain/catalog.js';
 import { assertMonth } from '../domain/hours/month.js';
 import { assertRowSize, definedColumns, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, ConflictError, EntityNotFoundError, isConflict, isNotFound } from './errors.js';
+import { callTable, ConflictError, EntityNotFoundError, findRow, isConflict, isNotFound, listRows } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
+import { TIME_TYPES } from '../domain/timeTypes.js';
 
 /** The recorded facts of a time entry: the part that an edit may change. */
 export interface TimeEntryFields {
@@ -80,7 +81,6 @@ const MAX_TRANSACTION_ACTIONS = 100;
 const ENTRY_ID_PATTERN = /^[0-9A-Za-z-]{1,100}$/;
 
 // Keyed by each TimeType so the compiler reports a type that the catalog schema gains or loses.
-const TIME_TYPES: Record<TimeType, true> = { support: true, project: true, emergency: true, 'on-site': true };
 const CHANGE_KINDS: Record<TimeEntryChangeKind, true> = { edited: true, deleted: true };
 
 /**
@@ -166,7 +166,7 @@ export class TimeEntryRepository {
 
   /** Returns the entry, or undefined when there is none. */
   async get(key: TimeEntryKey): Promise<StoredTimeEntry | undefined> {
-    const row = await this.readRow(partitionKeyOf(key.customerId, key.month), entryRowKey(key.id));
+    const row = await findRow(this.table, partitionKeyOf(key.customerId, key.month), entryRowKey(key.id));
     return row === undefined ? undefined : this.toEntry(row);
   }
 
@@ -177,7 +177,8 @@ export class TimeEntryRepository {
   async listMonths(customerId: string, firstMonth: string, lastMonth: string): Promise<StoredTimeEntry[]> {
     const first = partitionKeyOf(customerId, firstMonth);
     const last = partitionKeyOf(customerId, lastMonth);
-    const rows = await this.query(
+    const rows = await listRows(
+      this.table,
       odata`PartitionKey ge ${first} and PartitionKey le ${last} and RowKey gt ${ENTRY_ROW_PREFIX} and RowKey lt ${ENTRY_ROW_END}`,
     );
     return rows.map((row) => this.toEntry(row));
@@ -190,7 +191,8 @@ export class TimeEntryRepository {
   async listHistory(customerId: string, firstMonth: string, lastMonth: string): Promise<TimeEntryHistoryRecord[]> {
     const first = partitionKeyOf(customerId, firstMonth);
     const last = partitionKeyOf(customerId, lastMonth);
-    const rows = await this.query(
+    const rows = await listRows(
+      this.table,
       odata`PartitionKey ge ${first} and PartitionKey le ${last} and RowKey gt ${HISTORY_ROW_PREFIX} and RowKey lt ${HISTORY_ROW_END}`,
     );
     return rows.map((row) => this.toHistory(row));
@@ -201,7 +203,7 @@ export class TimeEntryRepository {
     const partitionKey = partitionKeyOf(key.customerId, key.month);
     const from = historyRowPrefix(key.id);
     const to = `${HISTORY_ROW_PREFIX}${key.id}}`;
-    const rows = await this.query(odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${to}`);
+    const rows = await listRows(this.table, odata`PartitionKey eq ${partitionKey} and RowKey gt ${from} and RowKey lt ${to}`);
     return rows.map((row) => this.toHistory(row));
   }
 
@@ -289,7 +291,7 @@ export class TimeEntryRepository {
   }
 
   private async requireEntry(key: TimeEntryKey): Promise<{ entry: StoredTimeEntry; etag: string }> {
-    const row = await this.readRow(partitionKeyOf(key.customerId, key.month), entryRowKey(key.id));
+    const row = await findRow(this.table, partitionKeyOf(key.customerId, key.month), entryRowKey(key.id));
     if (row === undefined) {
       throw new EntityNotFoundError(`${this.describe(key)} not found`);
     }
@@ -312,27 +314,6 @@ export class TimeEntryRepository {
       return false;
     }
     throw new ConflictError(`${this.describe(entry)} already exists with other fields; it was not overwritten`);
-  }
-
-  private async readRow(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  private async query(filter: string): Promise<StoredRow[]> {
-    return callTable(this.table, 'listEntities', async () => {
-      const rows: StoredRow[] = [];
-      for await (const row of this.table.listEntities({ queryOptions: { filter } })) {
-        rows.push(row);
-      }
-      return rows;
-    });
   }
 
   private describe(key: TimeEntryKey): string {
@@ -468,7 +449,7 @@ function fieldColumns(fields: TimeEntryFields) {
 
 function readFields(columns: RowReader): TimeEntryFields {
   return {
-    type: columns.oneOf('type', Object.keys(TIME_TYPES) as TimeType[]),
+    type: columns.oneOf('type', TIME_TYPES),
     minutes: columns.number('minutes'),
     start: columns.string('start'),
     ...omitUndefined({ request: columns.optionalString('request'), note: columns.optionalString('note') }),

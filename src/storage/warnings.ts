@@ -3,7 +3,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { SLA_WARNING_KINDS, type SlaWarningKind } from '../domain/slaWarnings.js';
 import { claimUnsentRow, type RowClaim } from './claims.js';
 import { assertRowSize, omitUndefined, RowReader, type StoredRow } from './columns.js';
-import { callTable, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
+import { callTable, findRow, isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { encodeKey } from './keys.js';
 import { retryOnConcurrentChange, type ConcurrencyRetryOptions } from './retry.js';
 import type { StorageTables } from './tables.js';
@@ -166,7 +166,7 @@ export class WarningRepository {
   /** Returns the warning row, or undefined when no instance has claimed it yet. */
   async get(key: WarningKey): Promise<StoredWarning | undefined> {
     const { partitionKey, rowKey } = this.keysOf(key);
-    const row = await this.read(partitionKey, rowKey);
+    const row = await findRow(this.table, partitionKey, rowKey);
     return row === undefined ? undefined : this.toWarning(row);
   }
 
@@ -196,7 +196,7 @@ export class WarningRepository {
       conflict = error;
     }
 
-    const row = await this.read(entity.partitionKey, entity.rowKey);
+    const row = await findRow(this.table, entity.partitionKey, entity.rowKey);
     if (row === undefined) {
       throw conflict;
     }
@@ -245,17 +245,6 @@ export class WarningRepository {
       recipients: parsedRecipients as WarningRecipient[] | undefined,
     });
     return { ...required, ...optional };
-  }
-
-  private async read(partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {
-    try {
-      return await callTable(this.table, 'getEntity', () => this.table.getEntity(partitionKey, rowKey));
-    } catch (error) {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    }
   }
 }
 

@@ -6,7 +6,7 @@ import { LanguageContext, messagesFor } from './i18n/index.js';
 import { useSession } from './host/useSession.js';
 import { fluentThemeFor } from './theme.js';
 
-/** The consultant's tab: theme and language from Teams (or the page URL), then sign-in, then the shell. */
+/** Renders the consultant's tab: theme and language from Teams (or the page URL), then sign-in, then the shell. */
 export function App() {
   const session = useSession();
   const language = useMemo(

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { OverageApprovalRepository } from '../../src/storage/overageApprovals.js';
-import { openScreen, pickCustomer } from './support/screenSteps.js';
-import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
-import { saveScreenshot, startTabHarness, type TabHarness, type TabOptions } from './support/tabHarness.js';
+import type { Page } from 'playwright-core';
+import { figure, logApprovedFabrikamOverage, openScreen, pickCustomer, useSignedInTab } from './support/screenSteps.js';
+import { logPhoneRequest, type TabApiClient } from './support/tabApiClient.js';
+import { saveScreenshot, type TabHarness, type TabOptions } from './support/tabHarness.js';
 
 /** Friday 2026-12-04, 10:00 in Berlin; every test logs time in December 2026. */
 const FRIDAY_MORNING = '2026-12-04T10:00:00+01:00';
-
-/** Returns the value cell of the figure row whose header is `label`. */
-function figure(page: Page, label: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
-}
 
 async function openHoursOf(harness: TabHarness, customerName: string, options: TabOptions = {}): Promise<Page> {
   const english = options.lang === 'en';
@@ -25,14 +19,7 @@ describe('hours screen', () => {
   let harness: TabHarness;
   let api: TabApiClient;
 
-  before(async () => {
-    harness = await startTabHarness(FRIDAY_MORNING);
-    api = await signInToTabApi(harness.desk);
-  });
-
-  after(async () => {
-    await harness?.stop();
-  });
+  useSignedInTab(FRIDAY_MORNING, (tab) => ({ harness, api } = tab));
 
   it('logged time changes used and remaining hours', async () => {
     const number = await logPhoneRequest(api, 'fabrikam', '2026-12-04T09:30:00+01:00', 'Teams-Besprechungen brechen ab');
@@ -105,27 +92,10 @@ describe('hours screen with overage', () => {
   let harness: TabHarness;
   let api: TabApiClient;
 
-  before(async () => {
-    harness = await startTabHarness(FRIDAY_MORNING);
-    api = await signInToTabApi(harness.desk);
-  });
-
-  after(async () => {
-    await harness?.stop();
-  });
+  useSignedInTab(FRIDAY_MORNING, (tab) => ({ harness, api } = tab));
 
   it('used hours split into total, included and overage', async () => {
-    const number = await logPhoneRequest(api, 'fabrikam', '2026-12-04T09:30:00+01:00', 'Exchange-Migration dauert länger');
-    await api.call('POST', `/requests/fabrikam/${number}/time`, { minutes: 540, type: 'support' });
-    await new OverageApprovalRepository(harness.desk.storage.tables).create({
-      customerId: 'fabrikam',
-      month: '2026-12',
-      id: 'approved-90',
-      minutes: 90,
-      decision: 'approved',
-      decidedBy: 'Jana Becker',
-      decidedAt: '2026-12-03T09:00:00.000Z',
-    });
+    await logApprovedFabrikamOverage({ harness, api }, '2026-12-04T09:30:00+01:00');
     const page = await openHoursOf(harness, 'Fabrikam Logistik GmbH');
 
     // Gold includes 8 hours: 540 support minutes are 480 from the included hours and 60 beyond.

@@ -16,7 +16,11 @@ describe('record call dialog', () => {
     await harness?.stop();
   });
 
-  it('phone call gets a deadline from the call time', async () => {
+  /**
+   * Opens the record call dialog and fills in a high-urgency phone call from Dr. Miriam Vogel at Contoso on
+   * 2026-12-04 at `callTime` (HH:mm, Berlin), without submitting it.
+   */
+  async function fillPhoneCall(callTime: string) {
     const page = await harness.openTab();
     await page.getByRole('button', { name: 'Anruf erfassen' }).click();
 
@@ -25,11 +29,17 @@ describe('record call dialog', () => {
     await page.getByRole('option', { name: 'Contoso Praxisgemeinschaft' }).click();
     await dialog.getByRole('radio', { name: 'Telefon' }).check();
     await dialog.getByLabel('Datum des Anrufs').fill('2026-12-04');
-    await dialog.getByLabel('Uhrzeit des Anrufs').fill('16:00');
+    await dialog.getByLabel('Uhrzeit des Anrufs').fill(callTime);
     await dialog.getByRole('textbox', { name: 'Name des Anrufers' }).fill('Dr. Miriam Vogel');
     await dialog.getByRole('textbox', { name: 'Beschreibung' }).fill('Drucker im Empfang druckt nicht aus Outlook');
     await dialog.getByRole('radio', { name: 'hoch' }).check();
     await dialog.getByRole('textbox', { name: 'Rückrufnummer' }).fill('+49 221 5550123');
+
+    return { page, dialog };
+  }
+
+  it('phone call gets a deadline from the call time', async () => {
+    const { page, dialog } = await fillPhoneCall('16:00');
     await saveScreenshot(page, 'record-call-dialog');
     await dialog.getByRole('button', { name: 'Anfrage anlegen' }).click();
 
@@ -56,20 +66,8 @@ describe('record call dialog', () => {
 
   it('call in the future shows German error', async () => {
     const before = await new RequestRepository(harness.desk.storage.tables).listByCustomer('contoso-praxis');
-    const page = await harness.openTab();
-    await page.getByRole('button', { name: 'Anruf erfassen' }).click();
-
-    const dialog = page.getByRole('dialog', { name: 'Anruf erfassen' });
-    await dialog.getByRole('combobox', { name: 'Kunde' }).click();
-    await page.getByRole('option', { name: 'Contoso Praxisgemeinschaft' }).click();
-    await dialog.getByRole('radio', { name: 'Telefon' }).check();
     // One hour after the harness clock's 17:00.
-    await dialog.getByLabel('Datum des Anrufs').fill('2026-12-04');
-    await dialog.getByLabel('Uhrzeit des Anrufs').fill('18:00');
-    await dialog.getByRole('textbox', { name: 'Name des Anrufers' }).fill('Dr. Miriam Vogel');
-    await dialog.getByRole('textbox', { name: 'Beschreibung' }).fill('Drucker im Empfang druckt nicht aus Outlook');
-    await dialog.getByRole('radio', { name: 'hoch' }).check();
-    await dialog.getByRole('textbox', { name: 'Rückrufnummer' }).fill('+49 221 5550123');
+    const { page, dialog } = await fillPhoneCall('18:00');
     await dialog.getByRole('button', { name: 'Anfrage anlegen' }).click();
 
     const alert = dialog.getByRole('alert');

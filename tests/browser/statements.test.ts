@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { OverageApprovalRepository } from '../../src/storage/overageApprovals.js';
-import { openScreen, pickCustomer } from './support/screenSteps.js';
-import { logPhoneRequest, signInToTabApi, type TabApiClient } from './support/tabApiClient.js';
-import { saveScreenshot, startTabHarness, type TabHarness } from './support/tabHarness.js';
+import { figure, logApprovedFabrikamOverage, openScreen, pickCustomer, useSignedInTab } from './support/screenSteps.js';
+import { logPhoneRequest, type TabApiClient } from './support/tabApiClient.js';
+import { saveScreenshot, type TabHarness } from './support/tabHarness.js';
 
 /** Friday 2026-12-04, 10:00 in Berlin. */
 const FRIDAY_MORNING = '2026-12-04T10:00:00+01:00';
@@ -22,14 +21,7 @@ describe('statements screen', () => {
   let harness: TabHarness;
   let api: TabApiClient;
 
-  before(async () => {
-    harness = await startTabHarness(FRIDAY_MORNING);
-    api = await signInToTabApi(harness.desk);
-  });
-
-  after(async () => {
-    await harness?.stop();
-  });
+  useSignedInTab(FRIDAY_MORNING, (tab) => ({ harness, api } = tab));
 
   it('shows lines and totals, and downloads the CSV', async () => {
     // Gold covers support only, so project work bills at 149 € an hour: 50 minutes round up to 60.
@@ -112,32 +104,10 @@ describe('statements screen with overage', () => {
   let harness: TabHarness;
   let api: TabApiClient;
 
-  before(async () => {
-    harness = await startTabHarness(FRIDAY_MORNING);
-    api = await signInToTabApi(harness.desk);
-  });
-
-  after(async () => {
-    await harness?.stop();
-  });
-
-  /** Returns the value cell of the statement figure whose row header is `label`. */
-  function figure(page: Page, label: string) {
-    return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
-  }
+  useSignedInTab(FRIDAY_MORNING, (tab) => ({ harness, api } = tab));
 
   it('used hours split into total, included and overage', async () => {
-    const number = await logPhoneRequest(api, 'fabrikam', '2026-12-04T09:00:00+01:00', 'Exchange-Migration dauert länger');
-    await api.call('POST', `/requests/fabrikam/${number}/time`, { minutes: 540, type: 'support' });
-    await new OverageApprovalRepository(harness.desk.storage.tables).create({
-      customerId: 'fabrikam',
-      month: '2026-12',
-      id: 'approved-90',
-      minutes: 90,
-      decision: 'approved',
-      decidedBy: 'Jana Becker',
-      decidedAt: '2026-12-03T09:00:00.000Z',
-    });
+    await logApprovedFabrikamOverage({ harness, api }, '2026-12-04T09:00:00+01:00');
     const page = await openStatementOf(harness, 'Fabrikam Logistik GmbH');
 
     // Gold includes 8 hours: 540 support minutes are 480 from the included hours and 60 beyond, all approved.

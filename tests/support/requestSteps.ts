@@ -111,3 +111,34 @@ export function executeActions(card: any): { title: string; verb: string; data: 
   visit(card);
   return found;
 }
+
+/**
+ * Registers mocha hooks for a suite that shares one desk: before each test the clock goes back to `startAt` and the
+ * connector forgets earlier calls, and after the suite the desk stops. `desk` is called inside the hooks, so the
+ * suite's own `before` hook may assign the harness.
+ */
+export function resetDeskBetweenTests(desk: () => DeskHarness, startAt: string): void {
+  after(async () => {
+    await desk().stop();
+  });
+
+  beforeEach(() => {
+    desk().clock.set(startAt);
+    desk().connector.clear();
+  });
+}
+
+/**
+ * Opens a request in the contact's chat through the form.
+ *
+ * @returns The form's activity id, the request number and the activity id of the card the consultant received.
+ */
+export async function openRequestForConsultant(
+  harness: DeskHarness,
+  contactChat: PersonalChat,
+  consultantChat: PersonalChat,
+  description: string,
+): Promise<{ formId: string; number: string; cardId: string }> {
+  const { formId, response } = await openRequest(harness, contactChat, description);
+  return { formId, number: findNumber(response.value), cardId: lastActivityId(harness, consultantChat) };
+}

@@ -5,7 +5,7 @@ export interface DevSignInToken {
   expiresAt: string;
 }
 
-/** Issues tokens for local runs without Teams; exists only while TAB_DEV_SIGN_IN=true. */
+/** Issuer of tokens for local runs without Teams, which exists only while TAB_DEV_SIGN_IN=true. */
 export interface DevSignIn {
   issue(): Promise<DevSignInToken>;
 }

@@ -7,9 +7,9 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 
 /** Key source and app of the accepted tokens. */
 export interface EntraTokenSettings {
-  /** Client id of the tab's Entra app; the v2 endpoint puts it in `aud`. */
+  /** Client id of the tab's Entra app, which the v2 endpoint puts in `aud`. */
   clientId: string;
-  /** Application ID URI of the app; the v1 endpoint puts it in `aud`. Defaults to `api://<client id>`. */
+  /** Application ID URI of the app, which the v1 endpoint puts in `aud`. Defaults to `api://<client id>`. */
   appIdUri?: string;
   /** URL of the JSON Web Key Set that signs the tokens. */
   jwksUrl: string;
@@ -54,13 +54,16 @@ export class EntraTokenVerifier {
 
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     if (!audiences.some((audience) => audience !== undefined && this.audiences.includes(audience))) {
-      throw new ApiFailure('tokenAudienceInvalid', 'The token was issued for another app');
+      throw new ApiFailure(
+        'tokenAudienceInvalid',
+        `The token's audience "${audiences.join(', ')}" is not ${this.audiences.join(' or ')}; check webApplicationInfo in the app manifest`,
+      );
     }
 
     const tenantId = typeof payload.tid === 'string' ? payload.tid : '';
     const issuers = [`https://sts.windows.net/${tenantId}/`, `https://login.microsoftonline.com/${tenantId}/v2.0`];
     if (tenantId === '' || !issuers.includes(payload.iss ?? '')) {
-      throw new ApiFailure('tokenIssuerInvalid', "The token was not issued by Entra ID for the token's tenant");
+      throw new ApiFailure('tokenIssuerInvalid', `The token's issuer "${payload.iss ?? ''}" is not Entra ID for its tenant "${tenantId}"`);
     }
     return payload;
   }
@@ -77,7 +80,7 @@ export function failureForVerifyError(error: unknown): ApiFailure {
     error instanceof errors.JWKSInvalid ||
     error.code === 'ERR_JOSE_GENERIC';
   if (keysUnavailable) {
-    return new ApiFailure('signInUnavailable', 'The signing keys of the token could not be fetched; try again later');
+    return new ApiFailure('signInUnavailable', 'The signing keys of the token could not be fetched; try again later', undefined, error);
   }
   return new ApiFailure('tokenInvalid', 'The token is malformed, not yet valid or not signed by a trusted key');
 }

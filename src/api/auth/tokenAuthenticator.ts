@@ -13,9 +13,9 @@ import { admitConsultant, type ConfiguredConsultant } from './tokenClaims.js';
  */
 export class TokenAuthenticator implements Authenticator {
   /**
-   * @param entra - Verifier of Teams SSO tokens; undefined when TAB_SSO_CLIENT_ID is not set, so only
+   * @param entra - Verifier of Teams SSO tokens, undefined when TAB_SSO_CLIENT_ID is not set, so only
    *   development tokens can pass.
-   * @param devSignIn - Issuer of development tokens; undefined when the development sign-in is off.
+   * @param devSignIn - Issuer of development tokens, undefined when the development sign-in is off.
    */
   constructor(
     private readonly consultant: ConfiguredConsultant,
@@ -37,12 +37,12 @@ export class TokenAuthenticator implements Authenticator {
     try {
       algorithm = decodeProtectedHeader(token).alg;
     } catch {
-      throw new ApiFailure('tokenInvalid', 'The token is malformed');
+      throw new ApiFailure('tokenInvalid', 'The token is not a valid JWT; sign in again');
     }
 
     if (algorithm === 'HS256' && this.devSignIn) return this.devSignIn.verify(token);
     if (!this.entra) {
-      throw new ApiFailure('tokenAudienceInvalid', 'The server accepts no Teams token because TAB_SSO_CLIENT_ID is not set');
+      throw new ApiFailure('tokenAudienceInvalid', "The server accepts no Teams token because TAB_SSO_CLIENT_ID is not set; set it to the tab app's client id");
     }
     return this.entra.verify(token);
   }

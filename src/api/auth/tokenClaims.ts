@@ -20,16 +20,16 @@ export interface ConfiguredConsultant {
  */
 export function admitConsultant(payload: Record<string, unknown>, consultant: ConfiguredConsultant): ApiConsultant {
   if (payload.tid !== consultant.tenantId) {
-    throw new ApiFailure('wrongTenant', "The token belongs to another organisation than the consultant's");
+    throw new ApiFailure('wrongTenant', `The token's tenant "${String(payload.tid ?? '')}" is not the consultant's organisation; sign in with the consultant's account`);
   }
 
   const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
   if (!scopes.includes(TAB_SCOPE)) {
-    throw new ApiFailure('scopeMissing', `The token lacks the scope ${TAB_SCOPE}`);
+    throw new ApiFailure('scopeMissing', `The token is missing the scope ${TAB_SCOPE}; consent to it for the tab's Entra app and sign in again`);
   }
 
   if (payload.oid !== consultant.aadObjectId) {
-    throw new ApiFailure('wrongUser', 'The token belongs to another user than the consultant');
+    throw new ApiFailure('wrongUser', `The token's user "${String(payload.oid ?? '')}" is not the configured consultant; sign in as the consultant`);
   }
 
   return {

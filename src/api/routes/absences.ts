@@ -25,7 +25,7 @@ export const SubstituteSchema = z
   })
   .openapi('AbsenceSubstitute');
 
-/** A new absence; the service checks the dates, their order and the substitute. */
+/** A new absence. The service checks the dates, their order and the substitute. */
 export const AbsenceInputSchema = z
   .object({
     from: dateOrInstant,

@@ -16,7 +16,7 @@ import { RequestPathSchema } from './requestSchemas.js';
 
 const VisibilitySchema = z
   .enum(ARTICLE_VISIBILITIES)
-  .openapi({ description: 'public: the bot suggests it to customers; internal: only the consultant sees it' });
+  .openapi({ description: 'public: the bot suggests it to customers; internal: shown only to the consultant' });
 
 /** The fields of an article the consultant writes. */
 export const ArticleContentSchema = z

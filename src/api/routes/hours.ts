@@ -9,7 +9,7 @@ export const UsedByTypeSchema = z
   .object({ support: minutes, project: minutes, emergency: minutes, 'on-site': minutes })
   .openapi('UsedByType');
 
-/** A customer's pool of hours in one month; every duration is in whole minutes. */
+/** A customer's pool of hours in one month, with every duration in whole minutes. */
 export const HoursOverviewSchema = z
   .object({
     customerId: z.string(),

@@ -10,7 +10,7 @@ import { slaReportRoutes } from './slaReport.js';
 import { statementRoutes } from './statements.js';
 import { timeEntryRoutes } from './timeEntries.js';
 
-/** Every route of the tab API; the router mounts them and the OpenAPI file describes them. */
+/** Every route of the tab API, which the router mounts and the OpenAPI file describes. */
 export const tabApiRoutes: readonly AnyApiRoute[] = [
   ...meRoutes,
   ...requestRoutes,

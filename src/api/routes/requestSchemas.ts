@@ -113,7 +113,7 @@ export const DeletedTimeEntrySchema = z
   })
   .openapi('DeletedTimeEntry');
 
-/** An overage approval asked for a request. */
+/** An overage approval requested for a request. */
 export const RequestOverageApprovalSchema = z
   .object({
     id: z.string(),
@@ -174,7 +174,7 @@ export const RequestTimeSchema = z
   })
   .openapi('RequestTime');
 
-/** Path of one time entry of a request; an entry is addressed by the local month of its start and its id. */
+/** Path of one time entry of a request, addressed by the local month of the entry's start and its id. */
 export const RequestTimeEntryPathSchema = RequestPathSchema.extend({
   month: z.string().max(7).openapi({ example: '2026-12', description: 'Local month "yyyy-MM" of the entry\'s start' }),
   entryId: z.string().max(100).openapi({ example: '20261207T085000Z-3f9a1c2b4d5e6f70' }),

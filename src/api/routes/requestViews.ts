@@ -7,7 +7,7 @@ import type { StoredTimeEntry, TimeEntryHistoryRecord } from '../../storage/time
 import type { ApiServices } from '../apiServices.js';
 import type { RequestDetailSchema, RequestSummarySchema } from './requestSchemas.js';
 
-/** Copies the fields the queue shows from a request; fields such as card copies never leave the server. */
+/** Copies the fields the queue shows from a request, so fields such as card copies never leave the server. */
 export function toRequestSummary(request: SupportRequest, customerName: string, slaStatus: SlaStatus): z.input<typeof RequestSummarySchema> {
   return {
     customerId: request.customerId,
@@ -41,7 +41,7 @@ export async function requestDetailResponse(services: ApiServices, customerId: s
   return toRequestDetail(detail, services.catalog.billingIncrementMinutes);
 }
 
-/** Copies a request's detail into the response shape; billed minutes round up to `billingIncrementMinutes`. */
+/** Copies a request's detail into the response shape, rounding billed minutes up to `billingIncrementMinutes`. */
 export function toRequestDetail(detail: RequestDetail, billingIncrementMinutes: number): z.input<typeof RequestDetailSchema> {
   const version = (entry: StoredTimeEntry) => ({
     type: entry.type,

@@ -4,7 +4,7 @@ import { CustomerIdSchema, MonthSchema } from './monthQuery.js';
 
 const count = z.number().int().nonnegative();
 
-/** SLA compliance of one month; a request counts in the month in which its callback deadline falls. */
+/** SLA compliance of one month. A request counts in the month in which its callback deadline falls. */
 export const SlaComplianceSchema = z
   .object({
     month: z.string(),

@@ -10,7 +10,7 @@ import { SlaComplianceSchema } from './slaReport.js';
 const minutes = z.number().int().nonnegative();
 const cents = z.number().int();
 
-/** One line of a statement; the amounts of all lines add up to the net total. */
+/** One line of a statement. The amounts of all lines add up to the net total. */
 export const StatementLineSchema = z
   .object({
     descriptionKey: z.enum(['monthlyFee', 'overage', 'projectWork', 'onSiteDays', 'emergencyBaseFee', 'emergencyTime']),
@@ -95,7 +95,7 @@ export const statementRoutes: AnyApiRoute[] = [
     summary: "Returns a customer's monthly statement",
     description:
       'The same statement as `desk statement --format json`, with SLA compliance and bonus calls held. ' +
-      'With format=csv the answer is the CSV download of GET /statements.csv instead.',
+      'With format=csv the response is the CSV download of GET /statements.csv instead.',
     tag: 'Statements',
     request: {
       query: CustomerMonthQuerySchema.extend({

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import type { Plan, TimeType } from '../../domain/catalog.js';
+import type { Plan } from '../../domain/catalog.js';
 import type { Language } from '../../domain/customer.js';
 import { hoursOverviewOf, type HoursOverview } from '../../domain/hours/hoursOverview.js';
 import { poolTimeTypes } from '../../domain/hours/index.js';
@@ -9,13 +9,14 @@ import { messagesFor } from '../../i18n/messages.js';
 import type { CustomerMonthStatement } from '../../services/statementService.js';
 import template from './hours.json' with { type: 'json' };
 import { expandCard, type AdaptiveCard } from './template.js';
+import { TIME_TYPES } from '../../domain/timeTypes.js';
 
 /** Input of {@link renderHoursCard}. */
 export interface HoursCardInput {
   lang: Language;
   customerName: string;
   plan: Plan;
-  /** The month's statement; every number on the card comes from it. */
+  /** The month's statement, from which every number on the card comes. */
   statement: CustomerMonthStatement;
   /** IANA zone of the business calendar, in which the month's first and last day are shown. */
   zone: string;
@@ -27,7 +28,6 @@ interface BarSegment {
   style: 'good' | 'warning' | 'attention' | 'emphasis';
 }
 
-const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 /**
  * Renders the contact's hours card for one month. It shows the rolled-over lot of partner plans with the
@@ -83,7 +83,11 @@ export function renderHoursCard(input: HoursCardInput): AdaptiveCard {
 
 /** Builds the bar: used included minutes, remaining minutes and overage, leaving out empty segments. */
 function barSegments(figures: HoursOverview): BarSegment[] {
-  const usedStyle = figures.warningThresholdPercent === null ? 'good' : figures.warningThresholdPercent >= 100 ? 'attention' : 'warning';
+  let usedStyle: BarSegment['style'] = 'good';
+  if (figures.warningThresholdPercent !== null) {
+    usedStyle = figures.warningThresholdPercent >= 100 ? 'attention' : 'warning';
+  }
+
   const segments: BarSegment[] = [
     { weight: figures.includedUsedMinutes, style: usedStyle },
     { weight: figures.remainingMinutes, style: 'emphasis' },

@@ -12,7 +12,7 @@ export interface OverageApprovalCardInput {
   lang: Language;
   /** IANA zone in which the decision instant is shown. */
   zone: string;
-  /** "approver": the customer's card; "consultant": the decision notice in the consultant's chat, without actions. */
+  /** Reader of the card: "approver" for the customer's card, "consultant" for the decision notice in the consultant's chat without actions. */
   audience: 'approver' | 'consultant';
 }
 
@@ -23,7 +23,7 @@ const TITLE_LENGTH = 80;
  * title, who requested it and the note. While the approval is pending, the approver's card has
  * "Genehmigen" (`overage.approve`) and "Ablehnen" (`overage.decline`) and a refresh section for the
  * approvers' Teams user ids, so Teams fetches the current state (`overage.refresh`) when one of them
- * opens the chat. Once decided, the card shows the decision, by whom and when, and has no actions.
+ * opens the chat. Once decided, the card shows the decision, the approver who made it and when, and has no actions.
  */
 export function renderOverageApprovalCard(input: OverageApprovalCardInput): AdaptiveCard {
   const { view, lang, zone } = input;

@@ -20,7 +20,7 @@ export const Verbs = {
   emergencyDecline: 'emergency.decline',
   /** Shows what the plan includes and a page of free slots for an entitlement ("Termin buchen", "Weitere Termine"). */
   bookingOffer: 'booking.offer',
-  /** The contact picks a slot; the confirmation step follows. */
+  /** The contact picks a slot, and the confirmation step follows. */
   bookingPick: 'booking.pick',
   /** The contact confirms the picked slot and it is booked. */
   bookingConfirm: 'booking.confirm',
@@ -30,19 +30,19 @@ export const Verbs = {
   bookingCancel: 'booking.cancel',
   /** Shows a page of slots a booking may move to. */
   bookingReschedule: 'booking.reschedule',
-  /** The contact picks the new slot of a booking; the confirmation step follows. */
+  /** The contact picks the new slot of a booking, and the confirmation step follows. */
   bookingReschedulePick: 'booking.reschedulePick',
   /** The contact confirms the move and the booking is moved. */
   bookingRescheduleConfirm: 'booking.rescheduleConfirm',
   /** Shows a page of callback slots for a request ("Rückruftermin wählen"). */
   callbackOffer: 'callback.offer',
-  /** The contact picks a callback slot; the confirmation step follows. */
+  /** The contact picks a callback slot, and the confirmation step follows. */
   callbackPick: 'callback.pick',
-  /** The contact confirms the callback slot; it is booked and recorded on the request. */
+  /** The contact confirms the callback slot, which is then booked and recorded on the request. */
   callbackConfirm: 'callback.confirm',
-  /** The consultant logs time on a request; the card's minutes, type and note inputs are merged into the data. */
+  /** The consultant logs time on a request. The card's minutes, type and note inputs are merged into the data. */
   timeLog: 'time.log',
-  /** The consultant asks the customer's approvers for extra hours on a request; hours and note are merged into the data. */
+  /** The consultant requests extra hours on a request from the customer's approvers. The card's hours and note inputs are merged into the data. */
   overageRequest: 'overage.request',
   /** An approver approves an overage request. */
   overageApprove: 'overage.approve',
@@ -130,7 +130,7 @@ export interface VerbData {
 
 /**
  * Data of `time.log`: the request and the inputs of the "Zeit erfassen" card. Input.Number arrives as a
- * number or a string depending on the client, so `minutes` may be either; the handler validates it.
+ * number or a string depending on the client, so `minutes` may be either, and the handler validates it.
  */
 export interface TimeLogData extends RequestReferenceData {
   minutes?: string | number;
@@ -141,9 +141,9 @@ export interface TimeLogData extends RequestReferenceData {
 
 /** Data of `overage.request`: the request and the inputs of the "Mehrstunden anfragen" card. */
 export interface OverageRequestData extends RequestReferenceData {
-  /** Hours as a number or a string such as "1,5"; the handler converts them to whole minutes. */
+  /** Hours as a number or a string such as "1,5", which the handler converts to whole minutes. */
   hours?: string | number;
-  /** The note input; its id differs from the time card's "note", because input ids must be unique in a card. */
+  /** Value of the note input. Its id differs from the time card's "note" because input ids must be unique in a card. */
   overageNote?: string;
 }
 

@@ -11,10 +11,10 @@ import { Verbs } from '../cards/verbs.js';
 import type { BotDeps } from '../deps.js';
 import { withContact } from './requestForm.js';
 
-/** Messages that ask for the hours card: "Stunden", "Kontingent", "Hours" and close variants. */
+/** Messages that request the hours card: "Stunden", "Kontingent", "Hours" and close variants. */
 const hoursPattern = /^(meine |unsere |my |our )?(stunden|stundenkontingent|kontingent|hours|quota)[\s!.?]*$/i;
 
-/** Returns whether a contact's message asks for the hours card. */
+/** Returns whether a contact's message requests the hours card. */
 export function isHoursMessage(text: string): boolean {
   return hoursPattern.test(text);
 }
@@ -42,7 +42,7 @@ export async function sendHoursCard(
 
 /**
  * Renders the contact's hours card of the current local month. A customer whose contract starts in a
- * later month sees that first month.
+ * later month gets the card of that first month.
  */
 async function renderHoursCardFor(
   deps: BotDeps,

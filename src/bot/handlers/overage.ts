@@ -32,7 +32,7 @@ const CARD_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
  * teams-ai 1.7.4 replaces the card for everyone in the chat (updateActivity on `replyToId`) whenever a
  * handler returns a card with a refresh section, automatic refreshes included, and it keeps that mode for
  * the verb from then on. These handlers therefore write the invoke response themselves, which makes
- * teams-ai skip its own response: each answer replaces the card for the person who acted or whose client
+ * teams-ai skip its own response: each response replaces the card for the person who acted or whose client
  * refreshed, and the other copies change only through the service's updates after a decision.
  */
 export function registerOverage(app: Application<TurnState>, deps: BotDeps): void {
@@ -64,6 +64,7 @@ async function requestOverage(context: TurnContext, deps: BotDeps, data: unknown
   const hoursInput = String(data.hours ?? '');
   const minutes = parseHoursInput(data.hours);
   if (minutes === undefined) {
+    deps.logger.warn({ ...ids, customerId: data.customerId, requestNumber: data.number, hours: hoursInput }, 'overage request with invalid hours rejected');
     return messages.overage.invalidHours(hoursInput, MAX_OVERAGE_MINUTES / 60);
   }
 
@@ -97,7 +98,9 @@ async function requestOverage(context: TurnContext, deps: BotDeps, data: unknown
     const stored = await deps.requests.get(data.customerId, data.number);
     return await renderConsultantCard(deps, lang, stored, { text, style: delivery.status === 'sent' ? 'good' : 'attention' });
   } catch (error) {
-    await claim.release().catch(() => undefined);
+    await claim.release().catch((releaseError: unknown) => {
+      deps.logger.warn({ ...ids, err: releaseError }, 'overage request invoke claim not released');
+    });
     if (error instanceof InvalidInputError) {
       deps.logger.warn({ ...ids, fields: error.problems.map((problem) => problem.field) }, 'overage request with invalid fields rejected');
       const field = error.problems[0]?.field;
@@ -126,7 +129,7 @@ async function decide(
     const key = { customerId: data.customerId, month: data.month, id: data.approvalId };
     const result = await deps.overage.decide(key, decision, actorOf(context), context.activity.replyToId);
     deps.logger.info({ ...ids, customerId: key.customerId, approvalId: key.id, status: result.status }, 'overage decision handled');
-    return await answer(context, deps, result, lang);
+    return await respondWithResult(context, deps, result, lang);
   } catch (error) {
     return describeFailure(error, lang, context, deps.logger);
   }
@@ -134,7 +137,9 @@ async function decide(
 
 async function refresh(context: TurnContext, deps: BotDeps, data: unknown): Promise<AdaptiveCard | string> {
   const lang = await actorLanguageOf(context, deps);
+  const ids = logIdsOf(context.activity);
   if (!isOverageDecisionData(data)) {
+    deps.logger.warn(ids, 'overage card refresh with malformed data rejected');
     return messagesFor(lang).replies.invalidCardData;
   }
 
@@ -143,14 +148,15 @@ async function refresh(context: TurnContext, deps: BotDeps, data: unknown): Prom
     if (result.status === 'current') {
       return await respondWithCard(context, renderOverageApprovalCard({ view: result.view, lang, zone: deps.zone, audience: 'approver' }));
     }
-    return await answer(context, deps, result, lang);
+    deps.logger.info({ ...ids, customerId: data.customerId, approvalId: data.approvalId, status: result.status }, 'overage card refresh not served');
+    return await respondWithResult(context, deps, result, lang);
   } catch (error) {
     return describeFailure(error, lang, context, deps.logger);
   }
 }
 
-/** Turns a decision result into the invoke answer: the card for its state, or a message. */
-async function answer(context: TurnContext, deps: BotDeps, result: DecisionResult, lang: Language): Promise<AdaptiveCard | string> {
+/** Turns a decision result into the invoke response: the card for its state, or a message. */
+async function respondWithResult(context: TurnContext, deps: BotDeps, result: DecisionResult, lang: Language): Promise<AdaptiveCard | string> {
   const texts = messagesFor(lang).overage;
   switch (result.status) {
     case 'notFound':
@@ -184,7 +190,7 @@ function actorOf(context: TurnContext): CardActor {
   };
 }
 
-/** Language of the person who acted: a contact's stored preference, else the Teams locale. */
+/** Resolves the language of the person who acted: a contact's stored preference, else the Teams locale. */
 async function actorLanguageOf(context: TurnContext, deps: BotDeps): Promise<Language> {
   return languageOf(await deps.callers.resolve(callerIdentityOf(context.activity)), context.activity);
 }

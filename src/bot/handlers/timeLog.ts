@@ -20,7 +20,7 @@ import { claimInvoke } from './timeLogOnce.js';
  * Registers "Zeit erfassen" (`time.log`) on the consultant's request card. The entry stores the raw
  * minutes and starts that many minutes before the action, because the consultant logs work just done, but
  * never before the request was opened or before the current local month (see `defaultEntryStart`).
- * The answer is the consultant's card with the recorded and billed minutes on top, so its other actions stay.
+ * The invoke response is the consultant's card with the recorded and billed minutes on top, so its other actions stay.
  */
 export function registerTimeLog(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionExecute<TimeLogData>(Verbs.timeLog, (context, _state, data) => logTime(context, deps, data));
@@ -42,6 +42,7 @@ async function logTime(context: TurnContext, deps: BotDeps, data: unknown): Prom
 
   const minutes = parseMinutesInput(data.minutes);
   if (minutes === undefined) {
+    deps.logger.warn({ ...ids, customerId: data.customerId, requestNumber: data.number, minutes: data.minutes }, 'time log with invalid minutes rejected');
     return messages.timeLog.invalidMinutes(String(data.minutes ?? ''), MAX_ENTRY_MINUTES);
   }
 
@@ -79,7 +80,7 @@ async function logTime(context: TurnContext, deps: BotDeps, data: unknown): Prom
     const billed = roundUpToIncrement(minutes, deps.catalog.billingIncrementMinutes);
     const typeName = messages.timeLog.types[logged.entry.type];
     const text = messages.timeLog.logged(minutes, billed, deps.catalog.billingIncrementMinutes, typeName);
-    // Time beyond the approved overage is never billed, so the consultant sees it right where it was logged.
+    // Time beyond the approved overage is never billed, so the card shows it right where the consultant logged it.
     const { unapprovedOverageMinutes, month } = logged.statement;
     if (unapprovedOverageMinutes > 0) {
       const warning = messages.timeLog.unapprovedOverage(unapprovedOverageMinutes, month);
@@ -87,7 +88,9 @@ async function logTime(context: TurnContext, deps: BotDeps, data: unknown): Prom
     }
     return await renderConsultantCard(deps, lang, stored, { text, style: 'good' });
   } catch (error) {
-    await claim.release().catch(() => undefined);
+    await claim.release().catch((releaseError: unknown) => {
+      deps.logger.warn({ ...ids, err: releaseError }, 'time log invoke claim not released');
+    });
     if (error instanceof InvalidInputError) {
       deps.logger.warn({ ...ids, fields: error.problems.map((problem) => problem.field) }, 'time log with invalid fields rejected');
       return describeInvalidTimeEntry(error, lang, String(data.minutes ?? ''));
@@ -114,7 +117,7 @@ function describeInvalidTimeEntry(error: InvalidInputError, lang: Language, minu
   }
 }
 
-/** Language of the consultant's answers: the configured one, else the Teams locale. */
+/** Returns the language of the consultant's replies: the configured one, else the Teams locale. */
 export function consultantLanguageOf(context: TurnContext, deps: BotDeps): Language {
   return deps.callers.consultantLanguage() ?? resolveLanguage(undefined, context.activity.locale);
 }

@@ -1,5 +1,6 @@
 import type { Catalog, PlanId, TimeType } from '../catalog.js';
 import { assertDateInMonth } from './month.js';
+import { TIME_TYPES } from '../timeTypes.js';
 
 /** One recorded time entry of a customer in the statement month. */
 export interface TimeEntry {
@@ -42,7 +43,6 @@ export interface MonthStatementInput {
   rolloverInMinutes: number;
 }
 
-const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 /**
  * Checks one time entry of the statement month.

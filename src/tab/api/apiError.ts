@@ -6,7 +6,7 @@ export class ApiError extends Error {
 
   /**
    * @param status - HTTP status, or 0 when the server could not be reached.
-   * @param body - Parsed error body; undefined when the response had none or was not JSON.
+   * @param body - Parsed error body, or undefined when the response had none or was not JSON.
    */
   constructor(
     readonly method: string,

@@ -20,7 +20,7 @@ export type ArticlePage = z.infer<typeof ArticlePageSchema>;
 /** Result of creating an article from a request: the article, and whether it is new. */
 export type ArticleFromRequest = z.infer<typeof ArticleFromRequestSchema>;
 
-/** Search of the knowledge base; without `text` the articles come newest change first. */
+/** Search of the knowledge base. Without `text`, the articles come newest change first. */
 export interface ArticleSearch {
   text?: string;
   cursor?: string;

@@ -4,7 +4,7 @@ import type { ApiErrorBody } from './types.js';
 /** Base path of the tab API on the same server that serves the tab. */
 export const API_BASE = '/api/tab';
 
-/** Query values; undefined and empty strings are left out of the URL. */
+/** Query values. Undefined values and empty strings are left out of the URL. */
 export type QueryValues = Record<string, string | number | undefined>;
 
 /**
@@ -15,7 +15,7 @@ export type QueryValues = Record<string, string | number | undefined>;
  */
 export class ApiClient {
   /**
-   * @param getToken - Returns a current token; Teams renews its SSO token inside this call when needed.
+   * @param getToken - Returns a current token. Teams renews its SSO token inside this call when needed.
    * @param onAuthFailure - Called with every 401 or 403 error and every failure to get a token.
    */
   constructor(
@@ -55,7 +55,7 @@ export class ApiClient {
     return (text === '' ? undefined : JSON.parse(text)) as Result;
   }
 
-  /** Sends a request and returns its 2xx response; throws {@link ApiError} for anything else. */
+  /** Sends a request and returns its 2xx response, or throws {@link ApiError} for any other outcome. */
   private async fetchOk(method: string, path: string, body: unknown, accept: string): Promise<Response> {
     let token: string;
     try {

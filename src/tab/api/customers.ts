@@ -26,12 +26,12 @@ export function listCustomerRecords(api: ApiClient): Promise<CustomerRecord[]> {
   return listAllPages<CustomerRecord>(api, '/customers');
 }
 
-/** Creates a customer; a 400 or 422 response names the invalid fields in its issues. */
+/** Creates a customer. A 400 or 422 response names the invalid fields in its issues. */
 export function createCustomer(api: ApiClient, customer: CustomerCreate): Promise<CustomerRecord> {
   return api.post<CustomerRecord>('/customers', customer);
 }
 
-/** Replaces a customer's fields and contacts; contacts left out are removed. */
+/** Replaces a customer's fields and contacts. Contacts left out are removed. */
 export function updateCustomer(api: ApiClient, customerId: string, customer: CustomerUpdate): Promise<CustomerRecord> {
   return api.put<CustomerRecord>(`/customers/${encodeURIComponent(customerId)}`, customer);
 }

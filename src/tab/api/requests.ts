@@ -9,7 +9,7 @@ import type {
   TimeType,
 } from './types.js';
 
-/** Filters of the queue; an undefined filter lists all. */
+/** Filters of the queue. An undefined filter does not restrict the list. */
 export interface QueueFilter {
   customerId?: string;
   state?: RequestState;
@@ -46,7 +46,7 @@ export function recordCallback(api: ApiClient, key: RequestKey): Promise<unknown
   return api.post(`${requestPath(key)}/callback`);
 }
 
-/** Moves a request to another state; `solution` is required for "resolved". */
+/** Moves a request to another state. `solution` is required for "resolved". */
 export function changeState(api: ApiClient, key: RequestKey, state: RequestState, solution?: string): Promise<unknown> {
   return api.post(`${requestPath(key)}/state`, solution === undefined ? { state } : { state, solution });
 }
@@ -62,7 +62,7 @@ export interface TimeEntryRef {
   id: string;
 }
 
-/** Changes minutes, type and note of a request's time entry; an empty note removes the note. */
+/** Changes minutes, type and note of a request's time entry. An empty note removes the note. */
 export function editTime(
   api: ApiClient,
   key: RequestKey,
@@ -72,7 +72,7 @@ export function editTime(
   return api.put<RequestDetail>(timeEntryPath(key, entry), edit);
 }
 
-/** Deletes a request's time entry; the server keeps its last version in the history. */
+/** Deletes a request's time entry. The server keeps its last version in the history. */
 export function deleteTime(api: ApiClient, key: RequestKey, entry: TimeEntryRef): Promise<RequestDetail> {
   return api.delete<RequestDetail>(timeEntryPath(key, entry));
 }

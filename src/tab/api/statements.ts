@@ -5,10 +5,13 @@ import type { ApiClient } from './client.js';
 /** A customer's monthly statement (GET /api/tab/statements): minutes, and amounts in euro cents. */
 export type Statement = z.infer<typeof StatementSchema>;
 
-/** One line of a statement; the amounts of all lines add up to the net total. */
+/** One line of a statement. The amounts of all lines add up to the net total. */
 export type StatementLine = z.infer<typeof StatementLineSchema>;
 
-/** Loads a customer's statement of a month "yyyy-MM"; the API rejects a month before the contract start with 422. */
+/**
+ * Loads a customer's statement of a month "yyyy-MM". The API rejects a month before the contract start with
+ * 422.
+ */
 export function loadStatement(api: ApiClient, customerId: string, month: string): Promise<Statement> {
   return api.get<Statement>('/statements', { customerId, month });
 }

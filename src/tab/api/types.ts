@@ -12,20 +12,7 @@ import type { BookingKind } from '../../storage/bookings.js';
 
 export type { ApiErrorBody, ApiErrorCode, RequestState, TimeType, Urgency };
 
-/** Error codes of 401 and 403 answers, for which the tab explains how to get access. */
-export const AUTH_ERROR_CODES = [
-  'tokenMissing',
-  'tokenInvalid',
-  'tokenExpired',
-  'tokenAudienceInvalid',
-  'tokenIssuerInvalid',
-  'wrongTenant',
-  'wrongUser',
-  'scopeMissing',
-] as const satisfies readonly ApiErrorCode[];
-
-/** An error code of a 401 or 403 answer. */
-export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+export { AUTH_ERROR_CODES, type AuthErrorCode } from '../../api/authErrorCodes.js';
 
 /** Channel of a request in the queue, as the list filter and its items name it. */
 export type RequestListChannel = RequestChannel;
@@ -41,7 +28,7 @@ export type Me = z.infer<typeof MeSchema>;
 /** One request of the queue (GET /api/tab/requests). Instants are ISO 8601 with offset. */
 export type QueueItem = z.infer<typeof RequestSummarySchema>;
 
-/** A page of a list answer; `nextCursor` is absent on the last page. */
+/** A page of a list response. `nextCursor` is absent on the last page. */
 export interface Page<Item> {
   items: Item[];
   nextCursor?: string | null;
@@ -50,7 +37,7 @@ export interface Page<Item> {
 /** A request with everything documented on it (GET /api/tab/requests/{customerId}/{number}). */
 export type RequestDetail = z.infer<typeof RequestDetailSchema>;
 
-/** What an entry of a request's history records. */
+/** Action that an entry of a request's history records. */
 export type HistoryAction = RequestDetail['history'][number]['action'];
 
 /** Decision on an overage approval. */
@@ -64,11 +51,11 @@ export type { BookingKind };
 /** Body of POST /api/tab/requests ("Anruf erfassen"). */
 export type RecordedCall = z.input<typeof LoggedCallSchema>;
 
-/** A customer as the filters and the call form list it; the API sends more fields. */
+/** A customer as the filters and the call form list it. The API sends more fields. */
 export type CustomerSummary = Pick<z.infer<typeof CustomerSchema>, 'id' | 'name'>;
 
 /** A stored absence. `from` is inclusive and `to` exclusive, both ISO 8601 instants with offset. */
 export type AbsenceItem = z.infer<typeof AbsenceSchema>;
 
-/** Body of POST /api/tab/absences; a local date "yyyy-MM-dd" as `to` means the end of that day. */
+/** Body of POST /api/tab/absences. A local date "yyyy-MM-dd" as `to` means the end of that day. */
 export type NewAbsence = z.input<typeof AbsenceInputSchema>;

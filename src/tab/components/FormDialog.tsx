@@ -17,7 +17,7 @@ import { describeError } from './describeError.js';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  // Fluent's surface is at most 600px wide; below its 480px breakpoint it takes the whole viewport width.
+  // Fluent's surface is at most 600px wide. Below its 480px breakpoint it takes the whole viewport width.
   wide: { maxWidth: 'min(960px, 100vw)' },
 });
 

@@ -10,7 +10,7 @@ export interface Status {
   text: string;
 }
 
-/** Holds a screen's status message, with helpers to report success and a failed call. */
+/** Keeps a screen's status message in state, with helpers to report success and a failed call. */
 export function useStatus() {
   const { messages } = useLanguage();
   const [status, setStatus] = useState<Status>();
@@ -20,7 +20,7 @@ export function useStatus() {
   return { status, succeed, fail, clear };
 }
 
-/** Shows a status message with a dismiss button; errors are announced as alerts, successes as status. */
+/** Shows a status message with a dismiss button. Errors are announced as alerts, successes as status. */
 export function StatusMessage({ status, onDismiss }: { status: Status | undefined; onDismiss: () => void }) {
   const { messages } = useLanguage();
   if (status === undefined) return null;

@@ -8,7 +8,7 @@ const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Returns the text the tab shows for a failed API call. Field issues are shown in the tab's language by
- * their code; neither the server's English messages nor exception text is ever shown.
+ * their code. Neither the server's English messages nor exception text is ever shown.
  */
 export function describeError(error: unknown, messages: TabMessages): string {
   if (!(error instanceof ApiError)) return messages.errors.server;
@@ -42,7 +42,7 @@ export function describeFieldIssue(issue: FieldIssue, messages: TabMessages): st
   return text ? text(label, params) : texts.unknownCode(label);
 }
 
-/** Formats a local date "yyyy-MM-dd" for the language; other values stay as they are. */
+/** Formats a local date "yyyy-MM-dd" for the language and returns other values unchanged. */
 function formatParam(value: string | number, messages: TabMessages): string {
   const date = typeof value === 'string' ? LOCAL_DATE_PATTERN.exec(value) : null;
   if (date) return messages.fieldIssues.date(date[1] ?? '', date[2] ?? '', date[3] ?? '');

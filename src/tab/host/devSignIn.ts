@@ -1,8 +1,9 @@
 import { API_BASE } from '../api/client.js';
 
 /**
- * Asks the server for a development token of the configured consultant. Returns undefined when the server
- * has no development sign-in (404, the default) or cannot be reached, so the tab asks to be opened in Teams.
+ * Requests a development token of the configured consultant from the server. Returns undefined when the
+ * server has no development sign-in (404, the default) or cannot be reached, so the tab tells the consultant
+ * to open it in Teams.
  */
 export async function requestDevToken(): Promise<string | undefined> {
   try {

@@ -7,7 +7,7 @@ export interface PageOptions {
   theme?: TeamsThemeName;
 }
 
-/** Reads `?lang=` and `?theme=dark|contrast|default` from a query string; unknown values are ignored. */
+/** Reads `?lang=` and `?theme=dark|contrast|default` from a query string and ignores unknown values. */
 export function readPageOptions(search: string): PageOptions {
   const parameters = new URLSearchParams(search);
   const options: PageOptions = {};

@@ -6,13 +6,13 @@ export interface TeamsHost {
   /** Locale of the Teams client, e.g. "de-DE" or "en-US". */
   locale: string;
   theme: TeamsThemeName;
-  /** Returns the Entra SSO token of the signed-in user; teams-js caches it and renews it when it expires. */
+  /** Returns the Entra SSO token of the signed-in user. teams-js caches it and renews it when it expires. */
   getToken(): Promise<string>;
   /** Registers the one handler that receives every later theme change. */
   onThemeChange(handler: (theme: TeamsThemeName) => void): void;
 }
 
-/** Time Teams gets to answer `app.initialize()` before the tab treats the page as opened outside Teams. */
+/** Time Teams gets to respond to `app.initialize()` before the tab treats the page as opened outside Teams. */
 export const TEAMS_INITIALIZE_TIMEOUT_MS = 5_000;
 
 /**
@@ -55,7 +55,7 @@ function toThemeName(theme: string | undefined): TeamsThemeName {
 
 function withTimeout<Value>(promise: Promise<Value>, timeoutMs: number): Promise<Value> {
   return new Promise<Value>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Teams did not answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`Teams did not respond within ${timeoutMs} ms`)), timeoutMs);
     promise.then(
       (value) => {
         clearTimeout(timer);

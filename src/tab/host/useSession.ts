@@ -4,9 +4,9 @@ import { requestDevToken } from './devSignIn.js';
 import { readPageOptions } from './pageOptions.js';
 import { connectToTeams, type TeamsThemeName } from './teamsHost.js';
 
-/** Where the tab stands on signing in. */
+/** Stage of the tab's sign-in. */
 export type SessionStage =
-  /** Connecting to Teams or asking for the development sign-in. */
+  /** Connecting to Teams or requesting the development sign-in. */
   | { kind: 'starting' }
   /** Outside Teams, and the server offers the development sign-in. */
   | { kind: 'devSignInOffered'; signIn: () => void }

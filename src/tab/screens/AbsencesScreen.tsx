@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   wide: { minWidth: '16rem', flexGrow: 1 },
 });
 
-/** The consultant's absences: a form to add one and the list with a remove button per absence. */
+/** Shows the consultant's absences: a form to add one and the list with a remove button per absence. */
 function AbsencesScreen() {
   const api = useApi();
   const { language, messages } = useLanguage();

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 /** The dialog that is open: a new customer, or the edit of one. */
 type OpenDialog = { kind: 'create' } | { kind: 'edit'; customer: CustomerRecord };
 
-/** The customer records: the list, and a dialog to create or edit a customer with its contacts. */
+/** Lists the customer records and opens a dialog to create or edit a customer with its contacts. */
 function CustomersScreen() {
   const api = useApi();
   const { language, messages } = useLanguage();

@@ -11,7 +11,7 @@ import { customerNameOf, MonthSection, NoCustomerChosen, RefreshButton, useMonth
 import { useCustomerMonthData } from './monthly/useCustomerMonthData.js';
 import type { ScreenDefinition } from './screen.js';
 
-/** A customer's hours in one month: warnings, a chart of used against available hours, and the figures. */
+/** Shows a customer's hours in one month: warnings, a chart of used against available hours, and the figures. */
 function HoursScreen() {
   const { language, messages } = useLanguage();
   const texts = messages.hours;

@@ -35,7 +35,10 @@ type OpenDialog =
   | { kind: 'fromRequest' }
   | { kind: 'delete'; article: Article };
 
-/** The knowledge base: search as you type, the articles found, and dialogs to write, edit and delete articles. */
+/**
+ * Searches the knowledge base as the consultant types, lists the articles found and opens dialogs to write,
+ * edit and delete articles.
+ */
 function KnowledgeBaseScreen() {
   const api = useApi();
   const { messages } = useLanguage();
@@ -56,16 +59,16 @@ function KnowledgeBaseScreen() {
   const { status, succeed, fail, clear } = useStatus();
 
   // Pages loaded with "Weitere laden" belong to one search text and are dropped when it changes.
-  const shownText = results.data?.text ?? '';
-  const more = extraPages?.text === shownText ? extraPages : undefined;
+  const resultsText = results.data?.text ?? '';
+  const more = extraPages?.text === resultsText ? extraPages : undefined;
   const articles = [...(results.data?.page.items ?? []), ...(more?.articles ?? [])];
   const nextCursor = more !== undefined ? more.nextCursor : results.data?.page.nextCursor;
 
   const loadMore = async () => {
     if (nextCursor === undefined) return;
     try {
-      const page = await searchArticles(api, { text: shownText, cursor: nextCursor, limit: PAGE_SIZE });
-      setExtraPages({ text: shownText, articles: [...(more?.articles ?? []), ...page.items], nextCursor: page.nextCursor });
+      const page = await searchArticles(api, { text: resultsText, cursor: nextCursor, limit: PAGE_SIZE });
+      setExtraPages({ text: resultsText, articles: [...(more?.articles ?? []), ...page.items], nextCursor: page.nextCursor });
     } catch (error) {
       fail(error);
     }
@@ -81,7 +84,7 @@ function KnowledgeBaseScreen() {
     void reload();
   };
 
-  const listLabel = shownText === '' ? texts.listLabel : texts.resultsLabel(shownText);
+  const listLabel = resultsText === '' ? texts.listLabel : texts.resultsLabel(resultsText);
 
   return (
     <div className={styles.screen}>
@@ -113,7 +116,7 @@ function KnowledgeBaseScreen() {
       ) : (
         <>
           <Text role="status" aria-live="polite">
-            {shownText === '' ? texts.count(results.data.page.total) : texts.found(results.data.page.total, shownText)}
+            {resultsText === '' ? texts.count(results.data.page.total) : texts.found(results.data.page.total, resultsText)}
           </Text>
           {articles.length > 0 && (
             <ArticleList

@@ -38,7 +38,7 @@ function keyOf(item: QueueItem): RequestKey {
   return { customerId: item.customerId, number: item.number };
 }
 
-/** Open requests ordered by deadline, with live countdown, filters and the consultant's actions. */
+/** Lists the open requests ordered by deadline, with live countdown, filters and the consultant's actions. */
 function QueueScreen() {
   const api = useApi();
   const { messages } = useLanguage();

@@ -14,7 +14,7 @@ import type { ScreenDefinition } from './screen.js';
 import { SlaChart } from './slaReport/SlaChart.js';
 import { SlaTable } from './slaReport/SlaTable.js';
 
-/** The SLA report of a month: per customer the share of callbacks in time and the median callback time. */
+/** Shows the SLA report of a month: per customer the share of callbacks in time and the median callback time. */
 function SlaReportScreen() {
   const api = useApi();
   const { language, messages } = useLanguage();
@@ -26,11 +26,11 @@ function SlaReportScreen() {
   const loaded = useLoaded(
     useCallback(async () => ({ customerId, report: await loadSlaReport(api, month, customerId) }), [api, month, customerId]),
   );
-  const heading = ({ customerId: shownId, report }: NonNullable<typeof loaded.data>) => {
-    const shownCustomer = customers.data?.find((customer) => customer.id === shownId);
-    return shownCustomer === undefined
+  const heading = ({ customerId: reportCustomerId, report }: NonNullable<typeof loaded.data>) => {
+    const reportCustomer = customers.data?.find((customer) => customer.id === reportCustomerId);
+    return reportCustomer === undefined
       ? texts.sectionLabel(formatMonth(report.month, language))
-      : texts.customerSectionLabel(formatMonth(report.month, language), shownCustomer.name);
+      : texts.customerSectionLabel(formatMonth(report.month, language), reportCustomer.name);
   };
 
   return (

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-/** A customer's monthly statement on screen, with the server's CSV as download. */
+/** Shows a customer's monthly statement and offers the server's CSV file as download. */
 function StatementsScreen() {
   const api = useApi();
   const { language, messages } = useLanguage();
@@ -33,11 +33,11 @@ function StatementsScreen() {
 
   // The file is the one of the statement on screen, even while another customer or month is loading.
   const download = async () => {
-    const shown = statement.data;
-    if (shown === undefined) return;
+    const displayedStatement = statement.data;
+    if (displayedStatement === undefined) return;
     setDownloading(true);
     try {
-      const file = await downloadStatementCsv(api, shown.customerId, shown.month);
+      const file = await downloadStatementCsv(api, displayedStatement.customerId, displayedStatement.month);
       saveFile(file.blob, file.fileName);
       succeed(texts.downloaded(file.fileName));
     } catch (error) {

@@ -10,7 +10,7 @@ import type { ScreenDefinition } from './screen.js';
 export type { ScreenDefinition } from './screen.js';
 
 /**
- * The screens in navigation order; the first one opens by default. A new screen is one file exporting a
+ * The screens in navigation order. The first one opens by default. A new screen is one file exporting a
  * {@link ScreenDefinition} and one entry here.
  */
 export const screens: readonly ScreenDefinition[] = [

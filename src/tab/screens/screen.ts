@@ -7,6 +7,6 @@ export interface ScreenDefinition {
   id: string;
   /** Name in the navigation, from the tab's catalogs. */
   title(messages: TabMessages): string;
-  /** The screen; it reads the API client with `useApi()` and the texts with `useLanguage()`. */
+  /** Component of the screen. It reads the API client with `useApi()` and the texts with `useLanguage()`. */
   Component: ComponentType;
 }

@@ -28,7 +28,10 @@ function screenIdFromHash(): string {
   return screens.some((screen) => screen.id === id) ? id : (screens[0]?.id ?? '');
 }
 
-/** The signed-in tab: navigation between the screens and the selected screen, or what to do after 401 or 403. */
+/**
+ * Shows the signed-in tab: navigation between the screens and the selected screen, or what to do after a 401
+ * or 403 response.
+ */
 export function Shell({ getToken }: { getToken: () => Promise<string> }) {
   const { messages } = useLanguage();
   const styles = useStyles();

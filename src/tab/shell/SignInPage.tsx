@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** What the tab shows before sign-in: progress, the development sign-in, or the advice to open it in Teams. */
+/** Shows the stage before sign-in: progress, the development sign-in, or the advice to open the tab in Teams. */
 export function SignInPage({ stage }: { stage: Exclude<SessionStage, { kind: 'signedIn' }> }) {
   const { messages } = useLanguage();
   const styles = useStyles();

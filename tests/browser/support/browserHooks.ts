@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
-/** Debian's Chromium package; `.ci/run` installs it when missing. */
+/** Path of Debian's Chromium package, which `.ci/run` installs when missing. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Chromium flags for a headless run as root in a container, with no traffic beyond loopback. */

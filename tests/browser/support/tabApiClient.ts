@@ -3,7 +3,7 @@ import type { DeskHarness } from '../../support/deskHarness.js';
 
 /** Calls the tab API of a running app as the consultant, with a token of the development sign-in. */
 export interface TabApiClient {
-  /** Sends a request and returns the parsed JSON response; fails the test on a non-2xx status. */
+  /** Sends a request and returns the parsed JSON response. Fails the test on a non-2xx status. */
   call<Result = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<Result>;
 }
 

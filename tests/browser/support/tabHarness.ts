@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startDeskHarness, type DeskHarness } from '../../support/deskHarness.js';
 import { newLoopbackContext } from './browserHooks.js';
 
-/** Folder of the screenshots, git-ignored; CI keeps it as a test artifact. */
+/** Folder of the screenshots, ignored by git. CI keeps it as a test artifact. */
 export const SCREENSHOT_FOLDER = fileURLToPath(new URL('../../../test-artifacts/browser/', import.meta.url));
 
 /** How the tab is opened: language and theme through the URL, as outside Teams. */
@@ -13,7 +13,7 @@ export interface TabOptions {
   theme?: 'dark' | 'contrast';
   /** Screen to open, e.g. "absences". */
   screen?: string;
-  /** Whether to click the development sign-in button; true by default. */
+  /** Whether to click the development sign-in button (default true). */
   signIn?: boolean;
 }
 
@@ -22,7 +22,7 @@ export interface TabHarness {
   desk: DeskHarness;
   /**
    * Opens the tab in a new browser context whose clock starts at the app's clock and then runs on in real
-   * time; `page.clock.pauseAt()` and `page.clock.fastForward()` control it.
+   * time. Tests control that clock with `page.clock.pauseAt()` and `page.clock.fastForward()`.
    */
   openTab(options?: TabOptions): Promise<Page>;
   stop(): Promise<void>;

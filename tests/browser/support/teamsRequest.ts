@@ -4,7 +4,8 @@ import { actionExecuteActivity, messageActivity, personalChat } from '../../supp
 
 /**
  * Opens a support request as Jana Becker of the Gold customer Fabrikam, the way Teams does it: a chat
- * message to the bot, then the submit of the request form card it answered with. Returns the request number.
+ * message to the bot, then the submit of the request form card that the bot replied with. Returns the request
+ * number.
  */
 export async function openRequestThroughTeams(desk: DeskHarness, description: string): Promise<string> {
   const chat = personalChat(goldContact);

@@ -52,7 +52,7 @@ describe('tab API customers and absences', () => {
   }
 
   describe('customers', () => {
-    it('create stores the customer with contacts and term', async () => {
+    it('create stores contacts and term', async () => {
       const { status, body } = await api('POST', '/customers', contoso());
 
       assert.equal(status, 201);
@@ -111,7 +111,7 @@ describe('tab API customers and absences', () => {
       assert.equal(await customers.findByTenant(CONTOSO_TENANT), undefined);
     });
 
-    it('old tenant is free again after an edit', async () => {
+    it('edit frees the old tenant', async () => {
       const { status } = await api('POST', '/customers', contoso({ id: 'contoso-alt', contacts: [] }));
 
       assert.equal(status, 201);
@@ -237,7 +237,7 @@ describe('tab API customers and absences', () => {
       assert.deepEqual((await api('GET', '/absences')).body.items, []);
     });
 
-    it('absence without note is 422 naming the note', async () => {
+    it('absence without note is 422', async () => {
       const { status, body } = await api('POST', '/absences', { from: '2026-12-21', to: '2027-01-03', note: ' ' });
 
       assert.equal(status, 422);
@@ -247,7 +247,7 @@ describe('tab API customers and absences', () => {
       ]);
     });
 
-    it('invalid substitute phone is 422 naming the phone', async () => {
+    it('invalid substitute phone is 422', async () => {
       const { status, body } = await api('POST', '/absences', {
         from: '2026-12-21',
         to: '2027-01-03',
@@ -260,7 +260,7 @@ describe('tab API customers and absences', () => {
       assert.match(body.issues[0].message, /"bitte anrufen"/);
     });
 
-    it('overlapping absence is 422 naming the other', async () => {
+    it('overlapping absence is 422', async () => {
       const stored = await api('POST', '/absences', { from: '2027-02-01', to: '2027-02-05', note: 'Skiurlaub' });
       const overlapping = await api('POST', '/absences', { from: '2027-02-05', to: '2027-02-09', note: 'Fortbildung' });
       const duplicate = await api('POST', '/absences', { from: '2027-02-01', to: '2027-02-05', note: 'Skiurlaub' });

@@ -32,7 +32,7 @@ describe('tab API time entries', () => {
     return callApi(harness.desk.url, method, path, { token, body });
   }
 
-  /** Logs a phone call for the customer and 25 support minutes on it; returns the request and the entry. */
+  /** Logs a phone call for the customer and 25 support minutes on it, then returns the request and the entry. */
   async function requestWithTime(customerId: string) {
     const call = await api('POST', '/requests', {
       customerId,
@@ -66,20 +66,20 @@ describe('tab API time entries', () => {
 
     assert.equal(status, 200, JSON.stringify(body));
     assert.equal(body.number, number);
-    const shown = body.timeEntries[0];
-    assert.equal(shown.minutes, 40);
-    assert.equal(shown.billedMinutes, 45);
-    assert.equal(shown.type, 'project');
-    assert.equal(shown.note, 'Archiv und Regeln');
-    assert.equal(shown.version, 2);
-    assert.equal(shown.history.length, 1);
-    assert.equal(shown.history[0].action, 'edited');
-    assert.equal(shown.history[0].changedBy, 'Sebastian Krüger');
-    assert.equal(shown.history[0].changedAt, '2026-12-07T10:00:00.000Z');
-    assert.equal(shown.history[0].before.minutes, 25);
-    assert.equal(shown.history[0].before.billedMinutes, 30);
-    assert.equal(shown.history[0].before.type, 'support');
-    assert.equal(shown.history[0].before.note, 'Archiv eingerichtet');
+    const updatedEntry = body.timeEntries[0];
+    assert.equal(updatedEntry.minutes, 40);
+    assert.equal(updatedEntry.billedMinutes, 45);
+    assert.equal(updatedEntry.type, 'project');
+    assert.equal(updatedEntry.note, 'Archiv und Regeln');
+    assert.equal(updatedEntry.version, 2);
+    assert.equal(updatedEntry.history.length, 1);
+    assert.equal(updatedEntry.history[0].action, 'edited');
+    assert.equal(updatedEntry.history[0].changedBy, 'Sebastian Krüger');
+    assert.equal(updatedEntry.history[0].changedAt, '2026-12-07T10:00:00.000Z');
+    assert.equal(updatedEntry.history[0].before.minutes, 25);
+    assert.equal(updatedEntry.history[0].before.billedMinutes, 30);
+    assert.equal(updatedEntry.history[0].before.type, 'support');
+    assert.equal(updatedEntry.history[0].before.note, 'Archiv eingerichtet');
 
     const key = { customerId: 'fabrikam', month: '2026-12', id: entry.id };
     const stored = await timeEntries.get(key);

@@ -3,37 +3,21 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 
 import { CalendarUnavailableError } from '../../../src/calendar/calendarErrors.js';
-import { createGraphCredential } from '../../../src/calendar/graphClient.js';
-import { GraphCalendarProvider } from '../../../src/calendar/graphCalendarProvider.js';
-import { GraphMock, MAILBOX, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TENANT_ID } from '../calendar/graphMock.js';
+import { createTestGraphCalendar, failUnhandledExceptLoopback, GraphMock } from '../calendar/graphMock.js';
 import { checkInRequest, createBookingFixture, type BookingFixture } from './bookingHarness.js';
 
 const graph = new GraphMock();
 const server = setupServer(...graph.handlers());
-
-/** Lets the test's own Azurite on loopback through and fails every other request that no handler serves. */
-function onUnhandledRequest(request: Request, print: { error(): void }): void {
-  const { hostname } = new URL(request.url);
-  if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
-    return;
-  }
-  print.error();
-}
 
 describe('Booking service with the Graph calendar', function () {
   this.timeout(30_000);
 
   let fixture: BookingFixture;
 
-  before(() => server.listen({ onUnhandledRequest }));
+  before(() => server.listen({ onUnhandledRequest: failUnhandledExceptLoopback }));
   beforeEach(async () => {
     graph.reset();
-    const calendar = new GraphCalendarProvider({
-      mailbox: MAILBOX,
-      zone: 'Europe/Berlin',
-      credential: createGraphCredential({ tenantId: TEST_TENANT_ID, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
-      retry: { maxRetries: 2, delaySeconds: 0 },
-    });
+    const calendar = createTestGraphCalendar();
     fixture = await createBookingFixture(0, calendar);
   });
   after(() => server.close());

@@ -57,7 +57,7 @@ describe('bookings through /api/messages', function () {
   });
 
   describe('Termin buchen', () => {
-    it('typed request shows plan, left and slots', async () => {
+    it('typed request lists entitlement and slots', async () => {
       const reply = await say(personalChat(goldContact), 'Termin buchen');
       const card = cardOf(reply.activity);
       const texts = cardTexts(card);
@@ -125,7 +125,7 @@ describe('bookings through /api/messages', function () {
       assert.deepEqual(await bookings.listForCustomer('fabrikam'), []);
     });
 
-    it('confirm books and answers with the booking', async () => {
+    it('confirm books and replies with booking', async () => {
       const chat = personalChat(goldContact);
       const offer = await say(chat, 'Termin buchen');
 
@@ -205,19 +205,19 @@ describe('bookings through /api/messages', function () {
       assert.equal(slotButtons(again)[0]?.data.start, '2027-02-08T09:00:00+01:00');
     });
 
-    it('second booking in a used week is refused', async () => {
+    it('second booking per week is rejected', async () => {
       const chat = personalChat(goldContact);
       const offer = await say(chat, 'Termin buchen');
       await click(chat, offer.assignedId, 'booking.confirm', { kind: 'check-in', start: '2027-02-01T10:00:00+01:00' });
 
-      const refused = await click(chat, offer.assignedId, 'booking.confirm', { kind: 'check-in', start: '2027-02-03T10:00:00+01:00' });
+      const rejected = await click(chat, offer.assignedId, 'booking.confirm', { kind: 'check-in', start: '2027-02-03T10:00:00+01:00' });
 
       assert.equal(
-        cardTexts(refused.value)[1],
+        cardTexts(rejected.value)[1],
         'Ihr Check-in-Call für diesen Zeitraum ist bereits gebucht, Ihr Paket enthält ihn einmal pro Woche. ' +
           'Der nächste ist ab Montag, 08.02.2027 möglich.',
       );
-      assert.equal(slotButtons(refused.value)[0]?.data.start, '2027-02-08T09:00:00+01:00');
+      assert.equal(slotButtons(rejected.value)[0]?.data.start, '2027-02-08T09:00:00+01:00');
       assert.equal((await bookings.listForCustomer('fabrikam')).length, 1);
     });
 
@@ -251,7 +251,7 @@ describe('bookings through /api/messages', function () {
   });
 
   describe('two customers confirm the same slot', () => {
-    it('one gets it, the other gets the next slots', async () => {
+    it('loser gets the following slots', async () => {
       const fabrikamChat = personalChat(goldContact);
       const northwindChat = personalChat(enterpriseContact);
       const fabrikamOffer = await say(fabrikamChat, 'Termin buchen');
@@ -318,7 +318,7 @@ describe('bookings through /api/messages', function () {
       assert.equal(cardTexts(list.value)[1], 'Check-in-Call · Montag, 01.02.2027');
     });
 
-    it('cancel frees the slot and tells the consultant', async () => {
+    it('cancel frees slot, notifies consultant', async () => {
       const { chat, bookingId } = await bookCheckIn('2027-02-01T10:00:00+01:00');
       const list = await say(chat, 'Meine Termine');
 
@@ -336,7 +336,7 @@ describe('bookings through /api/messages', function () {
       assert.equal(slotButtons(offer)[0]?.data.start, '2027-02-01T10:00:00+01:00');
     });
 
-    it('cancelled slot books again from the same card', async () => {
+    it('cancelled slot rebooks from same card', async () => {
       const chat = personalChat(goldContact);
       const offer = await say(chat, 'Termin buchen');
       const slot = { kind: 'check-in', start: '2027-02-01T10:00:00+01:00' };
@@ -452,7 +452,7 @@ describe('bookings through /api/messages', function () {
       assert.ok(movedCard.includes('Bisher Montag, 01.02.2027, 10:00 Uhr'));
     });
 
-    it('another customer\'s booking id is refused', async () => {
+    it('other customer\'s booking id is rejected', async () => {
       const { bookingId } = await bookCheckIn('2027-02-01T10:00:00+01:00');
       const northwindChat = personalChat(enterpriseContact);
       const list = await say(northwindChat, 'Meine Termine');
@@ -472,7 +472,7 @@ describe('bookings through /api/messages', function () {
       assert.equal(booking?.start, '2027-02-01T10:00:00+01:00');
     });
 
-    it('tampered booking ids are refused', async () => {
+    it('tampered booking ids are rejected', async () => {
       const chat = personalChat(goldContact);
       const list = await say(chat, 'Meine Termine');
 

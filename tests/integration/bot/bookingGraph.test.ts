@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 
 import { setupServer } from 'msw/node';
 
-import { createGraphCredential } from '../../../src/calendar/graphClient.js';
-import { GraphCalendarProvider } from '../../../src/calendar/graphCalendarProvider.js';
 import { BookingSlotRepository } from '../../../src/storage/bookingSlots.js';
 import { BookingRepository } from '../../../src/storage/bookings.js';
-import { GraphMock, MAILBOX, TEST_ACCESS_TOKEN, TEST_CLIENT_ID, TEST_CLIENT_SECRET, TEST_TENANT_ID } from '../calendar/graphMock.js';
+import { createTestGraphCalendar, failUnhandledExceptLoopback, GraphMock, TEST_ACCESS_TOKEN } from '../calendar/graphMock.js';
 import { cardOf, cardTexts, goldContact, type DeskHarness } from '../../support/deskHarness.js';
 import { startConsultantDesk } from '../../support/requestSteps.js';
 import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
@@ -21,15 +19,6 @@ const UNAVAILABLE =
 const graph = new GraphMock();
 const server = setupServer(...graph.handlers());
 
-/** Lets the app, its connector and Azurite on loopback through and fails every other request that no handler serves. */
-function onUnhandledRequest(request: Request, print: { error(): void }): void {
-  const { hostname } = new URL(request.url);
-  if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
-    return;
-  }
-  print.error();
-}
-
 describe('bookings with the Graph calendar through /api/messages', function () {
   this.timeout(30_000);
 
@@ -43,17 +32,12 @@ describe('bookings with the Graph calendar through /api/messages', function () {
     return body;
   }
 
-  before(() => server.listen({ onUnhandledRequest }));
+  before(() => server.listen({ onUnhandledRequest: failUnhandledExceptLoopback }));
   after(() => server.close());
 
   beforeEach(async () => {
     graph.reset();
-    const bookingCalendar = new GraphCalendarProvider({
-      mailbox: MAILBOX,
-      zone: 'Europe/Berlin',
-      credential: createGraphCredential({ tenantId: TEST_TENANT_ID, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
-      retry: { maxRetries: 2, delaySeconds: 0 },
-    });
+    const bookingCalendar = createTestGraphCalendar();
     ({ harness, consultantChat } = await startConsultantDesk(MONDAY_MORNING, {}, { bookingCalendar }));
     chat = personalChat(goldContact);
   });

@@ -14,10 +14,9 @@ import {
 import {
   CARD_RESPONSE,
   clickAction,
-  findNumber,
-  lastActivityId,
   MESSAGE_RESPONSE,
-  openRequest,
+  openRequestForConsultant,
+  resetDeskBetweenTests,
   sendMessage,
   startConsultantDesk,
 } from '../../support/requestSteps.js';
@@ -36,14 +35,7 @@ describe('request lifecycle through /api/messages', () => {
     requests = new RequestRepository(harness.storage.tables);
   });
 
-  after(async () => {
-    await harness.stop();
-  });
-
-  beforeEach(() => {
-    harness.clock.set(MONDAY_MORNING);
-    harness.connector.clear();
-  });
+  resetDeskBetweenTests(() => harness, MONDAY_MORNING);
 
   const say = (chat: PersonalChat, text: string) => sendMessage(harness, chat, text);
 
@@ -53,8 +45,8 @@ describe('request lifecycle through /api/messages', () => {
   /** Opens a Fabrikam request through the form; returns the contact's chat, form id, number and consultant card id. */
   async function openFabrikamRequest(description: string) {
     const chat = personalChat(goldContact);
-    const { formId, response } = await openRequest(harness, chat, description);
-    return { chat, formId, number: findNumber(response.value), consultantCardId: lastActivityId(harness, consultantChat) };
+    const { formId, number, cardId } = await openRequestForConsultant(harness, chat, consultantChat, description);
+    return { chat, formId, number, consultantCardId: cardId };
   }
 
   /** Clicks a consultant action at a given Berlin time. */

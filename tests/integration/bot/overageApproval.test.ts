@@ -6,10 +6,9 @@ import {
   assertShows,
   CARD_RESPONSE,
   clickAction,
-  findNumber,
-  lastActivityId,
   MESSAGE_RESPONSE,
-  openRequest,
+  openRequestForConsultant,
+  resetDeskBetweenTests,
   startConsultantDesk,
 } from '../../support/requestSteps.js';
 import { actionExecuteActivity, messageActivity, personalChat, type PersonalChat, type TeamsUser } from '../../support/teamsActivity.js';
@@ -58,25 +57,18 @@ describe('overage approval through /api/messages', function () {
     );
   });
 
-  after(async () => {
-    await harness.stop();
-  });
-
-  beforeEach(() => {
-    harness.clock.set(MONDAY_MORNING);
-    harness.connector.clear();
-  });
+  resetDeskBetweenTests(() => harness, MONDAY_MORNING);
 
   const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
     clickAction(harness, chat, cardActivityId, verb, data);
 
-  /** Opens a request in the contact's chat; returns its number and the consultant card's activity id. */
+  /** Opens a request in the contact's chat and returns its number and the consultant card's activity id. */
   async function openCustomerRequest(chat: PersonalChat, customerId: string, description: string) {
-    const { response } = await openRequest(harness, chat, description);
-    return { customerId, number: findNumber(response.value), cardId: lastActivityId(harness, consultantChat) };
+    const { number, cardId } = await openRequestForConsultant(harness, chat, consultantChat, description);
+    return { customerId, number, cardId };
   }
 
-  /** The consultant asks for extra hours; returns the response and the stored approval. */
+  /** Requests extra hours as the consultant and returns the invoke response and the stored approval. */
   async function requestHours(request: { customerId: string; number: string; cardId: string }, hours: string, note?: string) {
     const response = await click(consultantChat, request.cardId, 'overage.request', {
       customerId: request.customerId,
@@ -104,7 +96,7 @@ describe('overage approval through /api/messages', function () {
 
   const keyOf = (approval: StoredOverageApproval) => ({ customerId: approval.customerId, month: approval.month, approvalId: approval.id });
 
-  it('approver approves and the consultant is told', async () => {
+  it('approval notifies the consultant', async () => {
     const request = await openCustomerRequest(janaChat, 'fabrikam', 'Exchange-Migration dauert länger');
 
     harness.clock.set('2026-12-07T09:30:00+01:00');
@@ -142,11 +134,11 @@ describe('overage approval through /api/messages', function () {
     assert.equal(stored?.decidedBy, 'Jana Becker');
     assert.equal(stored?.decidedAt, '2026-12-07T09:15:00.000Z');
     assert.deepEqual(decisionCardsToConsultant(), ['Genehmigt von Jana Becker am Montag, 07.12.2026, 10:15 Uhr']);
-    // The invoke response replaces Jana's card; teams-ai must not also replace it for everyone.
+    // The invoke response replaces Jana's card, so teams-ai must not also replace it for everyone.
     assert.equal(harness.connector.updatesIn(janaChat.conversationId).length, 0);
   });
 
-  it('refresh shows the current state without replacing it for everyone', async () => {
+  it('refresh updates only the clicking user', async () => {
     const request = await openCustomerRequest(janaChat, 'fabrikam', 'Intune-Richtlinien überarbeiten');
     const { approval } = await requestHours(request, '1');
     const { activityId } = approvalCardIn(janaChat);
@@ -163,7 +155,7 @@ describe('overage approval through /api/messages', function () {
     assert.equal((await approvals.get({ ...approval }))?.decision, 'declined');
   });
 
-  it('second approver after the decision changes nothing', async () => {
+  it('late second approver changes nothing', async () => {
     await new CustomerRepository(harness.storage.tables).addContact({
       customerId: 'fabrikam',
       aadObjectId: petra.aadObjectId,
@@ -204,7 +196,7 @@ describe('overage approval through /api/messages', function () {
     assert.deepEqual(decisionCardsToConsultant(), ['Abgelehnt von Petra Klein am Montag, 07.12.2026, 11:00 Uhr']);
   });
 
-  it('non-approver gets an answer and changes nothing', async () => {
+  it('non-approver decision is rejected', async () => {
     const request = await openCustomerRequest(janaChat, 'fabrikam', 'OneDrive synchronisiert nicht');
     const { approval } = await requestHours(request, '1');
     const { activityId } = approvalCardIn(janaChat);
@@ -239,7 +231,7 @@ describe('overage approval through /api/messages', function () {
     assert.equal(decisionCardsToConsultant().length, 1);
   });
 
-  it('requester approves when the customer has no approvers', async () => {
+  it('requester approves without listed approvers', async () => {
     const uweChat = personalChat(uwe);
     const request = await openCustomerRequest(uweChat, 'litware', 'Neue Mitarbeiter anlegen');
 
@@ -253,15 +245,15 @@ describe('overage approval through /api/messages', function () {
     assert.equal((await approvals.get({ ...approval }))?.decision, 'approved');
   });
 
-  it('card action with another customer\'s approval is refused', async () => {
+  it('other customer\'s approval is rejected', async () => {
     const uweChat = personalChat(uwe);
     const request = await openCustomerRequest(uweChat, 'litware', 'Drucker im Empfang');
     const { approval } = await requestHours(request, '2');
 
-    // Jana is a Fabrikam approver; the card data names Litware's approval.
+    // Jana is a Fabrikam approver, but the card data names Litware's approval.
     const response = await click(janaChat, 'activity-of-a-fabrikam-card', 'overage.approve', keyOf(approval));
 
-    // The answer names no customer of another tenant and tells nothing about whether the approval exists.
+    // The message names no customer of another tenant and does not reveal whether the approval exists.
     assert.equal(response.type, MESSAGE_RESPONSE);
     assert.equal(response.value, 'Diese Freigabe wurde nicht gefunden. Es wurde nichts geändert.');
     assert.equal((await approvals.get({ ...approval }))?.decision, 'pending');

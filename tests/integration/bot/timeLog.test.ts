@@ -6,10 +6,9 @@ import {
   assertShows,
   CARD_RESPONSE,
   clickAction,
-  findNumber,
-  lastActivityId,
   MESSAGE_RESPONSE,
-  openRequest,
+  openRequestForConsultant,
+  resetDeskBetweenTests,
   startConsultantDesk,
 } from '../../support/requestSteps.js';
 import { actionExecuteActivity, personalChat, type PersonalChat } from '../../support/teamsActivity.js';
@@ -29,22 +28,15 @@ describe('time logging from the consultant card through /api/messages', function
     timeEntries = new TimeEntryRepository(harness.storage.tables);
   });
 
-  after(async () => {
-    await harness.stop();
-  });
-
-  beforeEach(() => {
-    harness.clock.set(MONDAY_MORNING);
-    harness.connector.clear();
-  });
+  resetDeskBetweenTests(() => harness, MONDAY_MORNING);
 
   const click = (chat: PersonalChat, cardActivityId: string, verb: string, data: Record<string, unknown>) =>
     clickAction(harness, chat, cardActivityId, verb, data);
 
   /** Opens a Fabrikam request through the form; returns its number and the consultant card's activity id. */
   async function openFabrikamRequest(description: string) {
-    const { response } = await openRequest(harness, personalChat(goldContact), description);
-    return { number: findNumber(response.value), cardId: lastActivityId(harness, consultantChat) };
+    const { number, cardId } = await openRequestForConsultant(harness, personalChat(goldContact), consultantChat, description);
+    return { number, cardId };
   }
 
   async function entriesOf(number: string) {
@@ -185,9 +177,7 @@ describe('hours warnings through /api/messages', function () {
   }
 
   it('warns at 80 and 100 percent once per month', async () => {
-    const { response } = await openRequest(harness, personalChat(goldContact), 'Exchange-Migration vorbereiten');
-    const number = findNumber(response.value);
-    const cardId = lastActivityId(harness, consultantChat);
+    const { number, cardId } = await openRequestForConsultant(harness, personalChat(goldContact), consultantChat, 'Exchange-Migration vorbereiten');
     const log = (minutes: number) => click(consultantChat, cardId, 'time.log', { customerId: 'fabrikam', number, minutes: String(minutes), type: 'support' });
 
     // Gold includes 8 h = 480 min; 80 % is 384 min. Six parallel entries of 60 min reach 360 min.
@@ -252,9 +242,7 @@ describe('unapproved overage on the time log answer', function () {
     clickAction(harness, chat, cardActivityId, verb, data);
 
   it('time beyond approved hours is flagged', async () => {
-    const { response } = await openRequest(harness, personalChat(goldContact), 'Server-Umzug');
-    const number = findNumber(response.value);
-    const cardId = lastActivityId(harness, consultantChat);
+    const { number, cardId } = await openRequestForConsultant(harness, personalChat(goldContact), consultantChat, 'Server-Umzug');
     const log = (target: PersonalChat, minutes: string) =>
       click(target, cardId, 'time.log', { customerId: 'fabrikam', number, minutes, type: 'support' });
 

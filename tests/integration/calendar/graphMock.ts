@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 
+import { createGraphCredential } from '../../../src/calendar/graphClient.js';
+import { GraphCalendarProvider } from '../../../src/calendar/graphCalendarProvider.js';
+
 /** The consultant's mailbox in every Graph test. */
 export const MAILBOX = 'berater@contoso-beratung.de';
 
@@ -13,6 +16,28 @@ export const TEST_CLIENT_SECRET = 'test-secret-value';
 
 /** Access token that the mocked token endpoint issues; Graph requests must carry it. */
 export const TEST_ACCESS_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20ifQ.';
+
+/**
+ * msw `onUnhandledRequest` callback for tests that also talk to their own servers on loopback, such as Azurite and
+ * the desk: loopback requests pass, and every other request that no handler serves fails.
+ */
+export function failUnhandledExceptLoopback(request: Request, print: { error(): void }): void {
+  const { hostname } = new URL(request.url);
+  if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]') {
+    return;
+  }
+  print.error();
+}
+
+/** Creates the Graph calendar of MAILBOX in Berlin time, signed in as the test app, with two retries and no delay. */
+export function createTestGraphCalendar(): GraphCalendarProvider {
+  return new GraphCalendarProvider({
+    mailbox: MAILBOX,
+    zone: 'Europe/Berlin',
+    credential: createGraphCredential({ tenantId: TEST_TENANT_ID, clientId: TEST_CLIENT_ID, clientSecret: TEST_CLIENT_SECRET }),
+    retry: { maxRetries: 2, delaySeconds: 0 },
+  });
+}
 
 const GRAPH = 'https://graph.microsoft.com/v1.0';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 
-import { InvalidInputError } from '../../../src/services/timeService.js';
+import { InvalidInputError, type NewTimeEntry } from '../../../src/services/timeService.js';
 import { EntityNotFoundError } from '../../../src/storage/errors.js';
 import { createHoursHarness, type HoursHarness } from './hoursHarness.js';
 
@@ -11,6 +11,19 @@ describe('TimeService time entries', () => {
     harness = await createHoursHarness('timeservice');
     await harness.addCustomer('fabrikam', 'gold', '2026-10-01');
   });
+
+  /** Logs 50 support minutes for fabrikam at 09:00 Berlin time on 10 November, unless `fields` overrides them. */
+  async function logSupportEntry(fields: Partial<NewTimeEntry> = {}) {
+    const logged = await harness.time.addEntry({
+      customerId: 'fabrikam',
+      type: 'support',
+      minutes: 50,
+      start: '2026-11-10T09:00:00+01:00',
+      createdBy: 'Berater',
+      ...fields,
+    });
+    return logged.entry;
+  }
 
   it('addEntry stores raw minutes in the local month', async () => {
     const logged = await harness.time.addEntry({
@@ -118,13 +131,7 @@ describe('TimeService time entries', () => {
   });
 
   it('editEntry to a start more than a day ahead is rejected', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry();
 
     await assert.rejects(
       harness.time.editEntry(entry, { start: '2026-11-30T09:00:00+01:00' }, 'Berater'),
@@ -172,14 +179,7 @@ describe('TimeService time entries', () => {
   });
 
   it('editEntry keeps the replaced version as history', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      note: 'erste Notiz',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry({ note: 'erste Notiz' });
 
     const edited = await harness.time.editEntry(entry, { minutes: 65, note: null }, 'Korrektur');
 
@@ -200,13 +200,7 @@ describe('TimeService time entries', () => {
   });
 
   it('editEntry without a change writes no history', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry();
 
     const unchanged = await harness.time.editEntry(entry, { minutes: 50, start: '2026-11-10T08:00:00Z' }, 'Berater');
 
@@ -218,13 +212,7 @@ describe('TimeService time entries', () => {
     // A clock on 1 December, so both the November start and the December one lie before now.
     harness = await createHoursHarness('timeservice', { now: () => new Date('2026-12-01T12:00:00Z') });
     await harness.addCustomer('fabrikam', 'gold', '2026-10-01');
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-30T22:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry({ start: '2026-11-30T22:00:00+01:00' });
 
     await assert.rejects(
       harness.time.editEntry(entry, { start: '2026-12-01T00:30:00+01:00' }, 'Berater'),
@@ -234,13 +222,7 @@ describe('TimeService time entries', () => {
   });
 
   it('concurrent edits both apply with one history row each', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry();
 
     await Promise.all([
       harness.time.editEntry(entry, { minutes: 70 }, 'erste'),
@@ -260,13 +242,7 @@ describe('TimeService time entries', () => {
   });
 
   it('deleteEntry keeps the last version as history', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry();
     const edited = await harness.time.editEntry(entry, { minutes: 55 }, 'Berater');
 
     const deletion = await harness.time.deleteEntry(entry, 'Storno');
@@ -286,13 +262,7 @@ describe('TimeService time entries', () => {
   });
 
   it('concurrent edit and delete lose no history', async () => {
-    const { entry } = await harness.time.addEntry({
-      customerId: 'fabrikam',
-      type: 'support',
-      minutes: 50,
-      start: '2026-11-10T09:00:00+01:00',
-      createdBy: 'Berater',
-    });
+    const entry = await logSupportEntry();
 
     const outcomes = await Promise.allSettled([
       harness.time.editEntry(entry, { minutes: 80 }, 'Bearbeitung'),

@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { ENTRA_JWKS_URL, loadConfig } from '../../../src/config.js';
-
-const consultant = {
-  CONSULTANT_TENANT_ID: '1d0c9b8a-7f6e-4d5c-9b4a-3f2e1d0c9b00',
-  CONSULTANT_AAD_OBJECT_ID: '5f7b9d13-6a8c-4ea4-9fc0-3b4c5d6e7f51',
-};
+import { consultant, problemsOf } from './configEnvironment.js';
 
 /** A production environment that loads without errors. */
 const production = {
@@ -14,15 +10,6 @@ const production = {
   SECRET_BOT_PASSWORD: 'secret',
   TAB_SSO_CLIENT_ID: '3c9e5b1a-2d4f-4a6b-8c7d-9e0f1a2b3c4d',
 };
-
-function problemsOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  assert.fail('loadConfig accepted an invalid environment');
-}
 
 describe('loadConfig tab sign-in', () => {
   it('defaults to Entra keys and no development sign-in', () => {

@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 });
 
 /**
- * The fields of contact number `index` (0-based) in a fieldset named after the contact, so that screen
+ * Renders the fields of contact number `index` (0-based) in a fieldset named after the contact, so that screen
  * readers and tests tell the contacts apart. Field errors use the API's paths, e.g. "contacts.0.email".
  */
 export function ContactFields(props: {

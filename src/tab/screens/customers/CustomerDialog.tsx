@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 
 /**
  * Creates a customer (without `customer`) or edits one, with all of its contacts. The API validates the
- * input; the fields it names in a 400, 409 or 422 response show their error, and the dialog stays open.
+ * input. The fields it names in a 400, 409 or 422 response show their error, and the dialog stays open.
  */
 export function CustomerDialog(props: {
   customer?: CustomerRecord;

@@ -8,7 +8,10 @@ const useStyles = makeStyles({
   tenant: { fontFamily: 'monospace', wordBreak: 'break-all' },
 });
 
-/** The customers with plan, tenant, contract start, end of the minimum term and contacts; each row has an edit button. */
+/**
+ * Lists the customers with plan, tenant, contract start, end of the minimum term and contacts. Each row has an
+ * edit button.
+ */
 export function CustomerTable(props: { customers: readonly CustomerRecord[]; onEdit: (customer: CustomerRecord) => void }) {
   const { language, messages } = useLanguage();
   const texts = messages.customers;

@@ -1,11 +1,11 @@
 import type { ContactRecord, CustomerRecord, CustomerUpdate } from '../../api/customers.js';
 
-/** Language preference of a contact in the form; "" leaves the choice to the Teams locale. */
+/** Language preference of a contact in the form. "" leaves the choice to the Teams locale. */
 export type ContactLanguage = '' | 'de' | 'en';
 
 /** A contact as the dialog edits it: every field a string, so inputs stay controlled. */
 export interface ContactForm {
-  /** React key of the contact's fields; stable while the contact is edited. */
+  /** React key of the contact's fields, stable while the contact is edited. */
   key: string;
   name: string;
   email: string;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Language } from '../../i18n/index.js';
 
-/** Formats a local date "yyyy-MM-dd" as "01.10.2026" / "01/10/2026"; returns an invalid date unchanged. */
+/** Formats a local date "yyyy-MM-dd" as "01.10.2026" / "01/10/2026" and returns an invalid date unchanged. */
 export function formatLocalDate(date: string, language: Language): string {
   const parsed = DateTime.fromISO(date);
   if (!parsed.isValid) return date;

@@ -5,7 +5,7 @@ import { formatMinutes } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { hoursBars, type HoursSegment, type HoursSegmentKind } from './hoursChartSegments.js';
 
-/** Drawing size in SVG units; the SVG scales to the width of its container. */
+/** Drawing size in SVG units. The SVG scales to the width of its container. */
 const WIDTH = 640;
 const LABEL_WIDTH = 120;
 const BAR_LEFT = LABEL_WIDTH + 8;
@@ -59,7 +59,7 @@ const SEGMENT_PATTERNS: Partial<Record<HoursSegmentKind, PatternName>> = {
   overageUnapproved: 'crossOnFill',
 };
 
-/** Defines the line patterns in SVG; `idOf` gives each pattern's element id. */
+/** Defines the line patterns in SVG. `idOf` gives each pattern's element id. */
 function PatternDefinitions({ idOf, onLight, onFill }: { idOf: (pattern: PatternName) => string; onLight: string; onFill: string }) {
   const diagonal = (id: string, lineClass: string) => (
     <pattern id={id} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -82,7 +82,7 @@ function PatternDefinitions({ idOf, onLight, onFill }: { idOf: (pattern: Pattern
 }
 
 /**
- * A bar chart of one month. The available hours (rolled-over lot and included hours) are drawn above the used
+ * Draws a bar chart of one month. The available hours (rolled-over lot and included hours) are drawn above the used
  * hours (from the lot, from the own hours, approved and unapproved overage), on one scale. A dashed line marks
  * the end of the available hours. Screen readers read the summary label, and the figures beside the chart give
  * every number.

@@ -1,18 +1,17 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { HoursOverview } from '../../api/hours.js';
-import type { TimeType } from '../../api/types.js';
 import { formatMinutes } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { FigureTable, type Figure } from '../monthly/FigureTable.js';
 import { formatPercent } from '../monthly/formatPercent.js';
+import { TIME_TYPES } from '../../../domain/timeTypes.js';
 
-const TIME_TYPES: readonly TimeType[] = ['support', 'project', 'emergency', 'on-site'];
 
 const useStyles = makeStyles({
   tables: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXXL, alignItems: 'flex-start' },
 });
 
-/** The figures of a month's hours: the pool, what is left, the overage, and the billed time per type of work. */
+/** Lists the figures of a month's hours: the pool, what is left, the overage, and the billed time per type of work. */
 export function HoursFigures({ hours }: { hours: HoursOverview }) {
   const { language, messages } = useLanguage();
   const texts = messages.hours.figures;

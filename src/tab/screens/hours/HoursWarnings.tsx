@@ -5,8 +5,8 @@ import { useLanguage } from '../../i18n/index.js';
 import { formatPercent } from '../monthly/formatPercent.js';
 
 /**
- * The warning state of a month's hours: a warning from 80 % of the available hours, an error from 100 %
- * (the threshold comes from the server), and an error while unapproved overage exists, which is not billed.
+ * Shows the warning state of a month's hours: a warning from 80 % of the available hours, an error from 100 %
+ * and an error while unapproved overage exists, which is not billed. The server sets the warning threshold.
  */
 export function HoursWarnings({ hours }: { hours: HoursOverview }) {
   const { language, messages } = useLanguage();

@@ -10,7 +10,7 @@ import { articleContentOf, articleFormOf, emptyArticleForm, type ArticleForm, ty
 const VISIBILITIES: readonly ArticleVisibility[] = ['public', 'internal'];
 
 /**
- * Creates an article (without `article`) or edits one. The API validates the input; the fields it names in
+ * Creates an article (without `article`) or edits one. The API validates the input. The fields it names in
  * a 400 or 422 response show their error, and the dialog stays open.
  */
 export function ArticleDialog(props: { article?: Article; onClose: () => void; onSaved: (article: Article, created: boolean) => void }) {

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** Articles with title and problem, tags, visibility and last change; each row can be edited or deleted. */
+/** Lists articles with title and problem, tags, visibility and last change. Each row has edit and delete buttons. */
 export function ArticleList(props: {
   articles: readonly Article[];
   label: string;

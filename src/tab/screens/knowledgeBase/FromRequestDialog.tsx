@@ -10,8 +10,8 @@ import { useLanguage } from '../../i18n/index.js';
 import { useLoaded } from '../monthly/useLoaded.js';
 
 /**
- * "Aus Anfrage erstellen": picks a customer and one of its resolved or closed requests, and has the API
- * write the request's internal draft article (or return the one written before).
+ * Lets the consultant pick a customer and one of its resolved or closed requests ("Aus Anfrage erstellen"),
+ * then has the API write the request's internal draft article or return the one written before.
  */
 export function FromRequestDialog(props: {
   customers: readonly CustomerSummary[];

@@ -3,7 +3,7 @@ import type { Article, ArticleContent } from '../../api/articles.js';
 /** Visibility of an article: public articles are suggested to customers by the bot. */
 export type ArticleVisibility = ArticleContent['visibility'];
 
-/** An article as the dialog edits it; tags as the comma-separated text the consultant types. */
+/** An article as the dialog edits it, with the tags as the comma-separated text the consultant types. */
 export interface ArticleForm {
   title: string;
   problem: string;
@@ -28,7 +28,7 @@ export function articleFormOf(article: Article): ArticleForm {
   };
 }
 
-/** Splits the tag text at commas and semicolons; empty tags and repeats are dropped. */
+/** Splits the tag text at commas and semicolons and drops empty tags and repeats. */
 export function tagsOf(text: string): string[] {
   const tags = text
     .split(/[,;]/)
@@ -37,7 +37,7 @@ export function tagsOf(text: string): string[] {
   return [...new Set(tags)];
 }
 
-/** Builds the API body of a form; text is trimmed, and the API validates lengths and required fields. */
+/** Builds the API body of a form with trimmed text. The API validates lengths and required fields. */
 export function articleContentOf(form: ArticleForm): ArticleContent {
   return {
     title: form.title.trim(),

@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 const ALL_CUSTOMERS = '';
 
 /**
- * The customer and month of a monthly view. The month changes only to a complete "yyyy-MM", so a
+ * Picks the customer and month of a monthly view. The month changes only to a complete "yyyy-MM", so a
  * half-typed month loads nothing. With `allCustomersOption` the first option clears the customer.
  */
 export function CustomerMonthPicker(props: {

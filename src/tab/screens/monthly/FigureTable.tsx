@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 /** One figure: its label, which becomes the row header, and its formatted value. */
 export type Figure = readonly [label: string, value: string];
 
-/** A captioned two-column table of figures, so screen readers announce each value with its label. */
+/** Renders a captioned two-column table of figures, so screen readers announce each value with its label. */
 export function FigureTable({ caption, rows }: { caption: string; rows: readonly Figure[] }) {
   const styles = useStyles();
   return (

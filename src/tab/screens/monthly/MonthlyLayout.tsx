@@ -17,7 +17,7 @@ export function customerNameOf(customers: readonly CustomerSummary[] | undefined
   return customers?.find((customer) => customer.id === customerId)?.name ?? customerId;
 }
 
-/** A button that loads the shown month again. */
+/** Renders a button that loads the displayed month again. */
 export function RefreshButton({ loaded, disabled = false }: { loaded: Loaded<unknown>; disabled?: boolean }) {
   const { messages } = useLanguage();
   return (
@@ -27,7 +27,10 @@ export function RefreshButton({ loaded, disabled = false }: { loaded: Loaded<unk
   );
 }
 
-/** Stands in for a monthly section while no customer is chosen: a note when there are no customers, a spinner while they load. */
+/**
+ * Replaces a monthly section while no customer is chosen: shows a note when there are no customers and a
+ * spinner while they load.
+ */
 export function NoCustomerChosen({ customers }: { customers: Loaded<CustomerSummary[]> }) {
   const { messages } = useLanguage();
   if (customers.data?.length === 0) return <Text>{messages.monthly.noCustomers}</Text>;

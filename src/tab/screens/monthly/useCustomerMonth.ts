@@ -4,8 +4,9 @@ import { useTimeZone } from '../../i18n/timeZone.js';
 import { monthOf } from './month.js';
 
 /**
- * Holds the customer and month of a monthly view: the current month in the business time zone, and the first listed customer
- * once the list arrives unless `startWithoutCustomer` keeps the choice empty (for "all customers").
+ * Keeps the chosen customer and month of a monthly view in state. The month starts as the current month in the
+ * business time zone. The customer becomes the first listed one once the list arrives, unless
+ * `startWithoutCustomer` keeps the choice empty (for "all customers").
  */
 export function useCustomerMonth(customers: readonly CustomerSummary[] | undefined, startWithoutCustomer = false) {
   const zone = useTimeZone();

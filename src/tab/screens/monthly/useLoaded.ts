@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** State of data that a screen loads from the API. */
 export interface Loaded<Data> {
-  /** The last loaded data; undefined before the first load and while the inputs are incomplete. */
+  /** The last loaded data, undefined before the first load and while the inputs are incomplete. */
   data: Data | undefined;
   /** The error of the last load, undefined after a successful one. */
   error: unknown;

@@ -8,7 +8,7 @@ import { FormDialog } from '../../components/FormDialog.js';
 import { useLanguage } from '../../i18n/index.js';
 
 /**
- * Moves a request to one of the states its lifecycle allows next. Choosing "resolved" asks for the solution,
+ * Moves a request to one of the states its lifecycle allows next. Choosing "resolved" requires the solution,
  * so the same dialog also serves "resolve" when opened with `resolveOnly`.
  */
 export function ChangeStateDialog(props: {

@@ -30,7 +30,7 @@ interface FilterOption {
   text: string;
 }
 
-/** One labelled drop-down whose first option, "Alle", clears the filter. */
+/** Renders one labelled drop-down whose first option, "Alle", clears the filter. */
 function FilterDropdown(props: {
   label: string;
   value: string | undefined;
@@ -60,7 +60,7 @@ function FilterDropdown(props: {
   );
 }
 
-/** Filters of the queue by customer, state and channel. */
+/** Shows the filters of the queue by customer, state and channel. */
 export function QueueFilters(props: {
   filter: QueueFilter;
   customers: readonly CustomerSummary[];

@@ -40,7 +40,7 @@ const useStyles = makeStyles({
   breached: { backgroundColor: tokens.colorPaletteRedBackground1 },
 });
 
-/** The open requests as a table with countdown and actions; a row's number opens its details. */
+/** Lists the open requests as a table with countdown and actions. A row's number opens its details. */
 export function QueueTable(props: {
   items: readonly QueueItem[];
   now: Date;
@@ -69,7 +69,9 @@ export function QueueTable(props: {
       <TableBody>
         {props.items.map((item) => {
           const status = liveSlaStatus(item, props.now);
-          const rowClass = status === 'breached' ? styles.breached : status === 'atRisk' ? styles.atRisk : undefined;
+          let rowClass: string | undefined;
+          if (status === 'breached') rowClass = styles.breached;
+          else if (status === 'atRisk') rowClass = styles.atRisk;
           const busy = props.busyNumber === item.number;
           return (
             <TableRow key={`${item.customerId}/${item.number}`} className={rowClass} data-request-number={item.number}>

@@ -20,8 +20,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Anruf erfassen": opens a request for a call that came by phone, WhatsApp or the emergency line. The
- * date and time of the call are wall time in the business time zone and default to now; the deadline counts from the call.
+ * Opens a request for a call that came by phone, WhatsApp or the emergency line ("Anruf erfassen"). The
+ * date and time of the call are wall time in the business time zone and default to now. The deadline counts
+ * from the call.
  */
 export function RecordCallDialog(props: {
   customers: readonly CustomerSummary[];

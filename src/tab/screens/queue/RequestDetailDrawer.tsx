@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   noteForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
 });
 
-/** A titled part of the detail view that shows `empty` when it has no entries. */
+/** Renders a titled part of the detail view, which shows `empty` when it has no entries. */
 function Section(props: { title: string; empty: string; entries: readonly ReactNode[] }) {
   const styles = useStyles();
   return (
@@ -60,7 +60,7 @@ function Section(props: { title: string; empty: string; entries: readonly ReactN
   );
 }
 
-/** The detail view of a request: facts, history, time entries, approvals, bookings, notes and solution. */
+/** Shows the details of a request: facts, history, time entries, approvals, bookings, notes and solution. */
 export function RequestDetailDrawer(props: { request: RequestKey; onClose: () => void; onChanged: () => void }) {
   const api = useApi();
   const { language, messages } = useLanguage();

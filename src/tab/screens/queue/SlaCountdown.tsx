@@ -13,7 +13,7 @@ const badgeColors: Record<SlaStatus, BadgeProps['color']> = {
 };
 
 /**
- * The live countdown to a request's deadline, coloured by SLA status: green on track, orange at risk, red
+ * Shows the live countdown to a request's deadline, coloured by SLA status: green on track, orange at risk, red
  * when breached. After the first callback it shows whether the callback came in time instead.
  */
 export function SlaCountdown({ item, now }: { item: QueueItem; now: Date }) {

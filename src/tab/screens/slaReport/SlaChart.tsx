@@ -3,7 +3,7 @@ import type { CustomerSlaCompliance } from '../../api/slaReport.js';
 import { useLanguage } from '../../i18n/index.js';
 import { formatPercent } from '../monthly/formatPercent.js';
 
-/** Drawing size in SVG units; the SVG scales to the width of its container. */
+/** Drawing size in SVG units. The SVG scales to the width of its container. */
 const WIDTH = 640;
 const LABEL_WIDTH = 200;
 const BAR_LEFT = LABEL_WIDTH + 8;
@@ -23,13 +23,13 @@ const useStyles = makeStyles({
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: '2 3' },
 });
 
-/** Shortens a customer name to fit the label column of the chart; the full name stays in the bar's title. */
+/** Shortens a customer name to fit the label column of the chart. The full name stays in the bar's title. */
 function shortName(name: string): string {
   return name.length > 26 ? `${name.slice(0, 25)}…` : name;
 }
 
 /**
- * A horizontal bar chart of the share of callbacks in time per customer, 0 to 100 %. A customer without
+ * Draws a horizontal bar chart of the share of callbacks in time per customer, 0 to 100 %. A customer without
  * decided requests gets no bar and "–". Screen readers read the label that lists every customer's value.
  */
 export function SlaChart({ customers }: { customers: readonly CustomerSlaCompliance[] }) {

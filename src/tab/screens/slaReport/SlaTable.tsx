@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   numberHeader: { justifyContent: 'flex-end', textAlign: 'end' },
 });
 
-/** The SLA report as a table: per customer the requests, callbacks in time and late, the share and the median. */
+/** Shows the SLA report as a table: per customer the requests, callbacks in time and late, the share and the median. */
 export function SlaTable({ customers, label }: { customers: readonly CustomerSlaCompliance[]; label: string }) {
   const { language, messages } = useLanguage();
   const columns = messages.slaReport.columns;

@@ -9,7 +9,10 @@ const useStyles = makeStyles({
   tables: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXXL, alignItems: 'flex-start' },
 });
 
-/** The service record of a statement: hours and overage, emergencies and on-site days, SLA compliance and bonus calls. */
+/**
+ * Lists the service record of a statement: hours and overage, emergencies and on-site days, SLA compliance and
+ * bonus calls.
+ */
 export function StatementFacts({ statement }: { statement: Statement }) {
   const { language, messages } = useLanguage();
   const texts = messages.statements.facts;

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   grossRow: { borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
 });
 
-/** The statement's lines with quantity, unit price and amount, then net, VAT and gross. */
+/** Lists the statement's lines with quantity, unit price and amount, then net, VAT and gross. */
 export function StatementLines({ statement }: { statement: Statement }) {
   const { language, messages } = useLanguage();
   const texts = messages.statements;
